@@ -1,0 +1,5 @@
+"""Mail Setup Assistant: set up a mail account, test it for real, explain every failure."""
+
+__version__ = "0.1.0"
+APP_NAME = "Mail Setup Assistant"
+APP_ID = "jp.mailsetup.Assistant"
