@@ -3,3 +3,5 @@
 __version__ = "0.1.0"
 APP_NAME = "Mail Setup Assistant"
 APP_ID = "jp.mailsetup.Assistant"
+APP_NAME_JA = "メール設定アシスタント"
+PUBLISHER = "Mail Setup Assistant developers"
