@@ -16,8 +16,9 @@ from assistant.core.store import remember_secret
 SERVICE = "mail-setup-assistant"
 """The one keyring service name the app stores every password under (the user name is the address)."""
 
-DEFAULT_TIMEOUT = 20.0
-"""Seconds to wait for the keyring: a locked keyring with a display can show a prompt nobody answers."""
+DEFAULT_TIMEOUT = 45.0
+"""Seconds to wait for the keyring. A locked keyring shows an unlock prompt: long enough for a person to
+type their keyring password, but a prompt nobody can answer (no one there, a hidden display) ends."""
 
 _PROBE_USER = "keyring-probe@mail-setup-assistant.invalid"
 
