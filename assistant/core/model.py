@@ -94,6 +94,7 @@ class CertificateInfo:
     verify_error: str = ""
     tls_version: str = ""
     cipher: str = ""
+    pinned: bool = False  # accepted because its SHA-256 matches a pin the user set for this host and port
 
 
 @dataclass(frozen=True)

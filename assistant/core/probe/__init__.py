@@ -1,0 +1,1 @@
+"""One module per mail protocol, sharing one stage runner."""
