@@ -12,8 +12,10 @@ from assistant.core.discovery.model import (
     SourceOutcome,
     SourceState,
 )
+from assistant.core.discovery.verify import Attempt, Verification, VerifiedServer, VerifyOptions, verify
 
 __all__ = [
+    "Attempt",
     "Candidate",
     "Confidence",
     "DiscoveryResult",
@@ -23,6 +25,10 @@ __all__ = [
     "SourceName",
     "SourceOutcome",
     "SourceState",
+    "Verification",
+    "VerifiedServer",
+    "VerifyOptions",
     "default_sources",
     "discover",
+    "verify",
 ]

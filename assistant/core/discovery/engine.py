@@ -5,7 +5,7 @@ from __future__ import annotations
 import queue
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.core.address import EmailAddress, parse_address
 from assistant.core.discovery.autoconfig import AutoconfigSource
@@ -14,6 +14,7 @@ from assistant.core.discovery.candidates import Finding, merge
 from assistant.core.discovery.guess import GuessSource
 from assistant.core.discovery.http import HttpFetcher
 from assistant.core.discovery.model import (
+    Candidate,
     DiscoveryResult,
     ProgressCallback,
     ProgressEvent,
@@ -27,7 +28,10 @@ from assistant.core.discovery.online import IspdbSource
 from assistant.core.discovery.providers import ProviderDatabase, bundled
 from assistant.core.discovery.source import DEFAULT_ISPDB_URL, Source, SourceContext, SourceError
 from assistant.core.discovery.srv import SrvSource
+from assistant.core.discovery.verify import VerificationRun, VerifyOptions
+from assistant.core.model import EventCallback
 from assistant.core.net import CancelToken, Deadline, NetConfig
+from assistant.core.pins import Pins
 
 DEFAULT_TIMEOUT = 12.0
 OP25B_NOTE = ProviderNote("provider.op25b")
@@ -71,10 +75,19 @@ def discover(
     sources: Sequence[Source] | None = None,
     fetcher: HttpFetcher | None = None,
     database: ProviderDatabase | None = None,
+    password: str | None = None,
+    on_event: EventCallback | None = None,
+    confirmed: bool = False,
+    username: str | None = None,
+    pins: Pins | None = None,
+    allow_insecure: bool = False,
+    verify_timeout: float = 20.0,
 ) -> DiscoveryResult:
     """Find ranked settings for `address` (raises InvalidAddress for bad input, nothing else).
 
-    Progress events come from worker threads; the callback must hand them over to its own thread."""
+    With `password`, each direction is verified with the tester as soon as its answer is settled
+    (candidates that need confirmation only when `confirmed`). Progress and stage events come from
+    worker threads; the callbacks must hand them over to their own thread."""
     addr = address if isinstance(address, EmailAddress) else parse_address(address)
     deadline = Deadline(timeout)
     chosen = list(sources) if sources is not None else default_sources(offline=offline)
@@ -109,12 +122,24 @@ def discover(
         emit(run.source.name, SourceState.RUNNING)
         threading.Thread(target=work, args=(run,), name=f"discovery-{run.source.name}", daemon=True).start()
 
+    verification: VerificationRun | None = None
+    if password is not None:
+        options = VerifyOptions(net, addr.ascii, confirmed, username, pins, allow_insecure, on_event)
+        verification = VerificationRun(password, options, timeout=timeout + verify_timeout, cancel=cancel)
+    started: set[bool] = set()
     finished: set[int] = set()
     incoming_from: _Run | None = None
     outgoing_from: _Run | None = None
     while True:
         settled_in, incoming_from = _decide(runs, finished, incoming=True)
         settled_out, outgoing_from = _decide(runs, finished, incoming=False)
+        if verification is not None:  # verify a direction the moment its answer is settled
+            sides = ((True, settled_in, incoming_from), (False, settled_out, outgoing_from))
+            for incoming, settled, winner in sides:
+                if settled and incoming not in started:
+                    started.add(incoming)
+                    verification.start("incoming" if incoming else "outgoing",
+                                       _ranked(runs, finished, winner, incoming=incoming))
         if settled_in and settled_out:
             break
         if (cancel is not None and cancel.cancelled) or deadline.expired:
@@ -136,7 +161,13 @@ def discover(
             run.detail = "user" if user_cancelled else ("timeout" if deadline.expired else "answer settled")
             run.elapsed_ms = deadline.elapsed_ms()
             emit(run.source.name, SourceState.CANCELLED, run.detail)
-    return _result(addr, runs, finished, incoming_from, outgoing_from, deadline)
+    result = _result(addr, runs, finished, incoming_from, outgoing_from, deadline)
+    if verification is None:
+        return result
+    for incoming, role in ((True, "incoming"), (False, "outgoing")):
+        if incoming not in started:  # settled by the deadline or a cancel: verify what we have
+            verification.start(role, result.incoming if incoming else result.outgoing)
+    return replace(result, verification=verification.wait())
 
 
 def _decide(runs: list[_Run], finished: set[int], *, incoming: bool) -> tuple[bool, _Run | None]:
@@ -158,6 +189,21 @@ def _best_so_far(runs: list[_Run], finished: set[int], *, incoming: bool) -> _Ru
     return None
 
 
+def _ranked(runs: list[_Run], finished: set[int], winner: _Run | None, *, incoming: bool) -> list[Candidate]:
+    """The winner's candidates, then what other finished sources found that it did not list."""
+
+    def side(r: _Run) -> list[Candidate]:
+        if r.finding is None:
+            return []
+        return r.finding.incoming if incoming else r.finding.outgoing
+
+    out = list(side(winner)) if winner is not None else []
+    for r in runs:
+        if r is not winner and id(r) in finished:
+            out = merge(out, side(r))
+    return out
+
+
 def _result(
     addr: EmailAddress,
     runs: list[_Run],
@@ -166,15 +212,8 @@ def _result(
     outgoing_from: _Run | None,
     deadline: Deadline,
 ) -> DiscoveryResult:
-    done = [r for r in runs if id(r) in finished and r.finding is not None]
-    incoming = list(incoming_from.finding.incoming) if incoming_from and incoming_from.finding else []
-    outgoing = list(outgoing_from.finding.outgoing) if outgoing_from and outgoing_from.finding else []
-    for r in done:  # what other sources found that the winners did not list: lower-ranked alternatives
-        assert r.finding is not None
-        if r is not incoming_from:
-            incoming = merge(incoming, r.finding.incoming)
-        if r is not outgoing_from:
-            outgoing = merge(outgoing, r.finding.outgoing)
+    incoming = _ranked(runs, finished, incoming_from, incoming=True)
+    outgoing = _ranked(runs, finished, outgoing_from, incoming=False)
     winner = incoming_from or outgoing_from
     notes: list[ProviderNote] = []
     for side in (incoming_from, outgoing_from):

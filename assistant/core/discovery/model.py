@@ -5,8 +5,12 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from assistant.core.model import Auth, Protocol, Security, ServerSettings
+
+if TYPE_CHECKING:
+    from assistant.core.discovery.verify import Verification
 
 
 class SourceName(enum.StrEnum):
@@ -178,6 +182,7 @@ class DiscoveryResult:
     provider: str = ""  # display name when a database knew the provider
     winner: SourceName | None = None
     elapsed_ms: float = 0.0
+    verification: Verification | None = None  # when a password was given
 
     @property
     def found(self) -> bool:
@@ -193,4 +198,5 @@ class DiscoveryResult:
             "notes": [n.as_dict() for n in self.notes],
             "sources": [o.as_dict() for o in self.outcomes],
             "elapsed_ms": round(self.elapsed_ms, 1),
+            "verification": self.verification.as_dict() if self.verification else None,
         }
