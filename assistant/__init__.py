@@ -5,3 +5,4 @@ APP_NAME = "Mail Setup Assistant"
 APP_ID = "jp.mailsetup.Assistant"
 APP_NAME_JA = "メール設定アシスタント"
 PUBLISHER = "Mail Setup Assistant developers"
+HOMEPAGE = "https://github.com/mail-setup-assistant/mail-setup-assistant"  # where releases will be published

@@ -212,7 +212,8 @@ def check_discovery() -> str:
     domain = next(d for p in providers for d in p.domains if not d.startswith("*."))
     result = discovery.discover(f"taro@{domain}", net=NetConfig(), offline=True)
     if not (result.incoming and result.outgoing):
-        raise Missing(f"offline discovery for {domain} found no complete settings")
+        sources = "; ".join(f"{o.as_dict()}" for o in result.outcomes)
+        raise Missing(f"offline discovery for {domain} found no complete settings ({sources})")
     best = result.incoming[0]
     return f"{domain}: {best.protocol.value} {best.host}:{best.port} ({result.winner})"
 
