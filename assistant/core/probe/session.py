@@ -56,6 +56,10 @@ class Dialect:
         """A reason when the server's capabilities already say it won't take a password in clear."""
         return ""
 
+    def no_login_reason(self) -> str:
+        """Why login is skipped (the action then shows what the server does without it); "" = log in."""
+        return ""
+
     def login(self, wire: Wire, credentials: Credentials) -> str:
         raise NotImplementedError
 
@@ -169,7 +173,10 @@ def probe_server(
             runner.skip(Stage.STARTTLS, settings.security.value)
 
         current = Stage.LOGIN
-        runner.run(Stage.LOGIN, lambda: _login(dialect, live, credentials, settings, allow_insecure))
+        if settings.auth is Auth.PASSWORD and dialect.no_login_reason():
+            runner.skip(Stage.LOGIN, dialect.no_login_reason())
+        else:
+            runner.run(Stage.LOGIN, lambda: _login(dialect, live, credentials, settings, allow_insecure))
         current = Stage.ACTION
         runner.run(Stage.ACTION, lambda: dialect.action(live))
         current = Stage.LOGOUT

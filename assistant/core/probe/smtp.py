@@ -118,6 +118,13 @@ class SmtpDialect(Dialect):
             return "AUTH is offered only after STARTTLS"
         return ""
 
+    def no_login_reason(self) -> str:
+        # No AUTH at all (an MX, or a relay by IP): still try the envelope, whose refusal says the most.
+        # Never when AUTH is only missing because TLS has not started yet (that is auth.tls_required).
+        if not self.mechanisms() and not self._has("STARTTLS"):
+            return "no AUTH offered"
+        return ""
+
     def login(self, wire: Wire, credentials: Credentials) -> str:
         mechs = self.mechanisms()
         if not mechs:
@@ -164,6 +171,10 @@ class SmtpDialect(Dialect):
                 if replies[-1].code >= 400:
                     break
         _check_envelope(replies)
+        if not self.mechanisms():
+            raise CheckFailure(
+                FailureCode.AUTH_NOT_OFFERED, "mail for this address is accepted, but EHLO lists no AUTH"
+            )
         return "MAIL FROM, RCPT TO accepted; RSET"
 
     def _submit(self, wire: Wire, sender: str, message: bytes) -> str:
