@@ -177,7 +177,7 @@ def _server(element: ET.Element, *, outgoing: bool) -> ServerTemplate:
         raise ConfigError("server.unsupported_auth")  # e.g. "none" or "client-IP-address" only
     user = _child(element, "username")
     username = _text(user) if user is not None and _text(user) else None
-    return ServerTemplate(protocol, host.lower().rstrip("."), int(port_text), security, username, auths)
+    return ServerTemplate(protocol, host.rstrip("."), int(port_text), security, username, auths)
 
 
 def _local(tag: object) -> str:
