@@ -59,6 +59,7 @@ class ImapDialect(Dialect):
         self._tag = 0
         self._greeting_caps: list[str] = []
         self._logout_tag: str | None = None
+        self._caps_from_greeting = False
 
     def next_tag(self) -> str:
         self._tag += 1
@@ -136,6 +137,7 @@ class ImapDialect(Dialect):
     def read_capabilities(self, wire: Wire) -> str:
         if self._greeting_caps:  # the greeting already said it: no round trip
             self.capabilities, self._greeting_caps = self._greeting_caps, []
+            self._caps_from_greeting = True
             return " ".join(self.capabilities)
         tag = self.command(wire, "CAPABILITY")
         reply = self.response(wire, tag)
@@ -144,6 +146,9 @@ class ImapDialect(Dialect):
         return " ".join(self.capabilities)
 
     def starttls(self, wire: Wire) -> str:
+        if not self.has("STARTTLS") and self._caps_from_greeting:
+            self._caps_from_greeting = False  # some servers list less in the greeting: ask before giving up
+            self.read_capabilities(wire)
         if not self.has("STARTTLS"):
             raise CheckFailure(FailureCode.STARTTLS_NOT_OFFERED, "CAPABILITY does not list STARTTLS")
         tag = self.command(wire, "STARTTLS")

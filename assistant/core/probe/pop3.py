@@ -122,8 +122,11 @@ class Pop3Dialect(Dialect):
             self.facts["auth_mechanism"] = mech
             return mech
         failure = _LOGIN_CODES.get(code or "", FailureCode.AUTH_FAILED)
-        if "plaintext" in text.lower() and "disallowed" in text.lower():
+        lowered = text.lower()
+        if "plaintext" in lowered and "disallowed" in lowered:
             failure = FailureCode.AUTH_TLS_REQUIRED
+        elif failure is FailureCode.AUTH_FAILED and "disabled" in lowered:  # Dovecot: [AUTH] Login disabled
+            failure = FailureCode.AUTH_DISABLED
         raise refusal(failure, code, text)
 
     def action(self, wire: Wire) -> str:
