@@ -1,0 +1,72 @@
+"""Test-wide set-up: Qt offscreen, a private HOME, the mail lab fixture, and the canary scan at the end."""
+
+import os
+
+# Before anything imports Qt: without a display the whole run would abort and no fixture would tear down.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.lab import Lab
+from tests.lab.canary import needles, scan
+
+# The app's own files (settings, logs, caches) land in a throw-away home, scanned at the end.
+_HOME = Path(tempfile.mkdtemp(prefix="mail-assistant-test-home-"))
+for _var, _sub in (
+    ("HOME", ""),
+    ("XDG_CONFIG_HOME", ".config"),
+    ("XDG_DATA_HOME", ".local/share"),
+    ("XDG_STATE_HOME", ".local/state"),
+    ("XDG_CACHE_HOME", ".cache"),
+):
+    (_HOME / _sub).mkdir(parents=True, exist_ok=True)
+    os.environ[_var] = str(_HOME / _sub)
+
+_LABS: list[Lab] = []
+
+
+@pytest.fixture(scope="session")
+def lab() -> Iterator[Lab]:
+    """The running mail lab (see tests/lab/README.md for its endpoints and accounts)."""
+    started = Lab.start()
+    _LABS.append(started)
+    try:
+        yield started
+    finally:
+        started.stop()
+
+
+def _scan_roots(session: pytest.Session) -> list[Path]:
+    roots = [_HOME, *(lab.root for lab in _LABS)]
+    factory = getattr(session.config, "_tmp_path_factory", None)
+    if factory is not None:
+        try:
+            roots.append(factory.getbasetemp())
+        except (OSError, ValueError):
+            pass
+    return roots
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail the run if any file it wrote holds a lab password (plain or base64) or an AUTH PLAIN payload."""
+    for started in _LABS:
+        started.stop()  # flush the servers' logs before reading them
+    secrets = [lab.canary for lab in _LABS]
+    logins = [(a.username, a.password) for lab in _LABS for a in lab.accounts.values()]
+    findings = scan(_scan_roots(session), needles(secrets, logins)) if secrets else []
+    if findings:
+        lines = "\n".join(f"  {f}" for f in findings)
+        sys.stderr.write(f"\nCANARY LEAK: a lab password was written to disk by this run:\n{lines}\n")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        return  # keep the files for inspection
+    if not os.environ.get("MAIL_LAB_KEEP"):
+        for started in _LABS:
+            shutil.rmtree(started.root, ignore_errors=True)
+        shutil.rmtree(_HOME, ignore_errors=True)
