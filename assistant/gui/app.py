@@ -1,15 +1,174 @@
-"""QApplication start-up (placeholder until the desktop assistant lands)."""
+"""QApplication start-up: translators, language switch, JP-first fonts, error hook, lab settings."""
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from assistant.core.resources import resource_path
+
+log = logging.getLogger("assistant")
+
+APP_NAME = "Mail Setup Assistant"
+ORG_NAME = "mail-setup-assistant"
+
+# Japanese fonts first so kanji get Japanese glyph shapes (Han unification), then Latin UI fonts.
+_JA_FAMILIES = ["Noto Sans CJK JP", "Yu Gothic UI", "Meiryo UI", "Meiryo", "Hiragino Sans", "IPAexGothic"]
+_LATIN_FAMILIES = ["Segoe UI", ".AppleSystemUIFont", "Noto Sans", "DejaVu Sans", "Cantarell"]
+
+
+class Language(QObject):
+    """The UI language and its translators (kept alive here: a dropped translator stops working)."""
+
+    changed = Signal(str)
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self._app = app
+        self._translators: list[QTranslator] = []
+        self.code = ""
+
+    def set(self, code: str) -> None:
+        code = "ja" if code == "ja" else "en"
+        if code == self.code:
+            return
+        for old in self._translators:
+            self._app.removeTranslator(old)
+        self._translators = []
+        if code != "en":
+            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            self._load(Path(qt_dir) / f"qtbase_{code}.qm")
+            for qm in sorted(resource_path("i18n").glob(f"*_{code}.qm")):
+                self._load(qm)
+        self.code = code
+        QLocale.setDefault(QLocale(QLocale.Language.Japanese if code == "ja" else QLocale.Language.English))
+        self._app.setFont(ui_font(code, self._app.font()))
+        self.changed.emit(code)
+
+    def _load(self, path: Path) -> None:
+        translator = QTranslator(self._app)  # parent keeps it alive; the list keeps it ours to remove
+        if translator.load(str(path)):
+            self._app.installTranslator(translator)
+            self._translators.append(translator)
+        else:
+            log.warning("translation not loaded: %s", path.name)
+
+
+def ui_font(code: str, base: QFont) -> QFont:
+    font = QFont(base)
+    families = _JA_FAMILIES + _LATIN_FAMILIES if code == "ja" else _LATIN_FAMILIES + _JA_FAMILIES
+    font.setFamilies(families)
+    return font
+
+
+def detect_language() -> str:
+    """MAIL_ASSISTANT_LANG, else Japanese when the system locale is Japanese, else English."""
+    forced = os.environ.get("MAIL_ASSISTANT_LANG", "")
+    if forced in ("ja", "en"):
+        return forced
+    from assistant.core.messages import system_language
+
+    if system_language() == "ja":
+        return "ja"
+    return "ja" if QLocale.system().language() == QLocale.Language.Japanese else "en"
+
+
+def language() -> Language:
+    """The application's Language object (after create_app)."""
+    app = QApplication.instance()
+    found = app.findChild(Language) if app is not None else None
+    if found is None:
+        raise RuntimeError("create_app() has not run")
+    return found
+
+
+def net_config() -> Any:
+    """NetConfig for the core; the test lab is reached with MAIL_ASSISTANT_DNS=host:port and _CA_FILE."""
+    from assistant.core.net import NetConfig
+
+    kwargs: dict[str, Any] = {}
+    dns = os.environ.get("MAIL_ASSISTANT_DNS", "").strip()
+    if dns:
+        host, _, port = dns.rpartition(":") if dns.count(":") == 1 or dns.startswith("[") else (dns, "", "")
+        kwargs["dns_server"] = (host or dns).strip("[]")
+        if port.isdigit():
+            kwargs["dns_port"] = int(port)
+    ca_file = os.environ.get("MAIL_ASSISTANT_CA_FILE", "").strip()
+    if ca_file:
+        kwargs["extra_ca_file"] = ca_file
+    return NetConfig(**kwargs)
+
+
+def _setup_logging() -> None:
+    from assistant.core.store import setup_logging  # the app's log file, with secrets redacted
+
+    try:
+        setup_logging()
+    except OSError:
+        logging.basicConfig(level=logging.INFO)
+
+
+def _excepthook(kind: type[BaseException], exc: BaseException, tb: Any) -> None:
+    """Unexpected errors: logged (no secrets: we log the exception, never field contents) and shown kindly."""
+    import traceback
+
+    details = "".join(traceback.format_exception(kind, exc, tb))
+    log.error("unexpected error\n%s", details)
+    if QApplication.instance() is None:
+        sys.__excepthook__(kind, exc, tb)
+        return
+    from assistant.gui.widgets.error_dialog import show_unexpected_error
+
+    show_unexpected_error(details)
+
+
+def create_app(argv: list[str] | None = None, lang: str | None = None) -> QApplication:
+    """The QApplication with our name, fonts, language and error hook; reuses an existing one (tests)."""
+    existing = QApplication.instance()
+    if existing is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        QApplication.setApplicationName(APP_NAME)
+        QApplication.setOrganizationName(ORG_NAME)
+        app = QApplication(sys.argv[:1] + list(argv or []))
+        _setup_logging()
+        sys.excepthook = _excepthook
+    else:
+        assert isinstance(existing, QApplication)
+        app = existing
+    if app.findChild(Language) is None:
+        Language(app)
+    language().set(lang or detect_language())
+    return app
+
+
+def first_window() -> QWidget:
+    """The main window (accounts) when it exists, else the setup wizard on its own."""
+    try:
+        from assistant.gui.windows.main import MainWindow  # type: ignore[import-not-found, unused-ignore]
+    except ImportError:
+        from assistant.gui.wizard import SetupWizard
+
+        return SetupWizard(net=None)
+    window: QWidget = MainWindow()
+    return window
 
 
 def run_gui(argv: list[str]) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel
+    lang = None
+    for arg in argv:
+        if arg.startswith("--gui-lang="):
+            lang = arg.split("=", 1)[1]
+    app = create_app([a for a in argv if not a.startswith("--gui")], lang)
+    from assistant.gui import workers
 
-    app = QApplication(sys.argv[:1] + argv)
-    label = QLabel("Mail Setup Assistant / メール設定アシスタント")
-    label.resize(480, 120)
-    label.show()
-    return app.exec()
+    app.aboutToQuit.connect(lambda: workers.shutdown())
+    window = first_window()
+    window.show()
+    return int(app.exec())

@@ -1,0 +1,232 @@
+"""The wizard's calls into the core (discovery, checks, explanations, saving), run through workers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.core.model import Evidence, Protocol, ServerSettings
+
+Report = Callable[[object], None]
+
+
+@dataclass(frozen=True)
+class ServerOutcome:
+    """One server's check as the result page needs it."""
+
+    role: str  # "incoming" / "outgoing" / "send-test"
+    settings: ServerSettings | None
+    ok: bool
+    evidence: Evidence | None = None
+    transcript: str = ""  # already redacted by the core
+    certificate: Any = None  # CertificateInfo seen during the check, if any
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class CheckOutcome:
+    servers: list[ServerOutcome] = field(default_factory=list)
+    round_trip_ms: float | None = None  # the send test, when it ran and passed
+
+    @property
+    def ok(self) -> bool:
+        return all(s.ok for s in self.servers)
+
+    def failed(self) -> list[ServerOutcome]:
+        return [s for s in self.servers if not s.ok]
+
+
+def discover_task(address: str, net: Any) -> Callable[[Report, Any], Any]:
+    """Discovery without the password: nothing logs in before the user has seen and confirmed the result."""
+
+    def task(report: Report, cancel: Any) -> Any:
+        from assistant.core.discovery import discover
+
+        return discover(address, net=net, password=None, on_progress=report, cancel=cancel)
+
+    return task
+
+
+def _transcript_text(result: Any) -> str:
+    transcript = getattr(result, "transcript", None)
+    if transcript is None:
+        return ""
+    if isinstance(transcript, str):
+        return transcript
+    for name in ("render", "text", "as_text"):
+        fn = getattr(transcript, name, None)
+        if callable(fn):
+            return str(fn())
+        if isinstance(fn, str):
+            return fn
+    try:
+        return "\n".join(str(line) for line in transcript)
+    except TypeError:
+        return str(transcript)
+
+
+def _certificate(result: Any, evidence: Evidence | None) -> Any:
+    if evidence is not None and evidence.certificate is not None:
+        return evidence.certificate
+    return getattr(result, "certificate", None)
+
+
+def server_outcome(role: str, settings: ServerSettings | None, result: Any) -> ServerOutcome:
+    evidence = getattr(result, "evidence", None)
+    ok = bool(getattr(result, "ok", evidence is None))
+    return ServerOutcome(
+        role=role,
+        settings=settings,
+        ok=ok,
+        evidence=None if ok else evidence,
+        transcript=_transcript_text(result),
+        certificate=_certificate(result, evidence),
+    )
+
+
+def check_task(
+    address: str,
+    incoming: ServerSettings | None,
+    outgoing: ServerSettings | None,
+    password: str,
+    *,
+    net: Any,
+    pins: dict[tuple[str, int], str],
+    allow_insecure: bool,
+    send_test: bool,
+) -> Callable[[Report, Any], CheckOutcome]:
+    """Both servers at once (the core runs them concurrently), then the optional send test."""
+
+    def task(report: Report, cancel: Any) -> CheckOutcome:
+        from assistant.core.check import check_account
+
+        result = check_account(
+            address,
+            incoming,
+            outgoing,
+            password,
+            net=net,
+            on_event=report,
+            cancel=cancel,
+            pins=dict(pins),
+            allow_insecure=allow_insecure,
+        )
+        servers = []
+        if incoming is not None:
+            servers.append(server_outcome("incoming", incoming, getattr(result, "incoming", None)))
+        if outgoing is not None:
+            servers.append(server_outcome("outgoing", outgoing, getattr(result, "outgoing", None)))
+        outcome = CheckOutcome(servers)
+        if (
+            not (send_test and outcome.ok and incoming is not None and outgoing is not None)
+            or cancel.cancelled
+        ):
+            return outcome
+        from assistant.core.sendtest import send_test as run_send_test
+
+        sent = run_send_test(
+            address, incoming, outgoing, password, net=net, on_event=report, cancel=cancel, pins=dict(pins)
+        )
+        rt = getattr(sent, "round_trip_ms", None)
+        servers.append(server_outcome("send-test", None, sent))
+        return CheckOutcome(servers, round_trip_ms=rt if isinstance(rt, int | float) else None)
+
+    return task
+
+
+def explain(evidence: Evidence, notes: list[Any], lang: str, provider: str = "") -> Any:
+    """The catalog's explanation for this evidence, in the UI language."""
+    from assistant.core.explain import explain as core_explain
+
+    ids = [str(getattr(n, "id", n)) for n in notes]
+    return core_explain(evidence, lang=lang, provider=provider or None, provider_notes=ids)
+
+
+def explain_code(explanation_id: str, lang: str) -> Any:
+    """A catalog entry by id (provider notes, address problems)."""
+    from assistant.core.explain import explain_code as core_explain_code
+
+    return core_explain_code(explanation_id, lang=lang)
+
+
+def note_text(note: Any, lang: str) -> tuple[str, str]:
+    """(title, text) of a provider note, worded by the explanation catalog."""
+    found = explain_code(str(getattr(note, "id", note)), lang)
+    return str(found.title), str(found.what)
+
+
+def apply_fix(settings: ServerSettings, fix: Any) -> ServerSettings:
+    """A new ServerSettings with an explanation's suggested_fix (a mapping or object of changed fields)."""
+    from dataclasses import replace
+
+    from assistant.core.model import Security
+
+    if isinstance(fix, ServerSettings):
+        return fix
+    changes = (
+        dict(fix)
+        if isinstance(fix, Mapping)
+        else {
+            k: getattr(fix, k)
+            for k in ("port", "security", "host", "protocol", "username")
+            if getattr(fix, k, None) is not None
+        }
+    )
+    allowed: dict[str, Any] = {}
+    if "port" in changes:
+        allowed["port"] = int(changes["port"])
+    if "security" in changes:
+        allowed["security"] = Security(str(changes["security"]))
+    if "host" in changes:
+        allowed["host"] = str(changes["host"])
+    if "protocol" in changes:
+        allowed["protocol"] = Protocol(str(changes["protocol"]))
+    if "username" in changes:
+        allowed["username"] = str(changes["username"])
+    return replace(settings, **allowed)
+
+
+@dataclass(frozen=True)
+class Saved:
+    account: Any
+    password_saved: bool
+    keyring_problem: str = ""  # "", "no_backend" or "locked"
+    settings_problem: str = ""  # where an unreadable old settings file was kept
+
+
+def save_task(state: Any, save_password: bool) -> Callable[[Report, Any], Saved]:
+    """Write the account (settings file) and, when asked, its password (keyring), on a worker thread."""
+    address = state.address.ascii
+    display_name, password = state.display_name, state.password
+    incoming, outgoing, pins = state.incoming, state.outgoing, dict(state.pins)
+
+    def task(report: Report, cancel: Any) -> Saved:
+        from assistant.core.secrets import KeyringUnavailable, PasswordStore
+        from assistant.core.store import Account, SettingsStore
+
+        problem = ""
+        password_saved = False
+        if save_password:
+            try:
+                PasswordStore().set(address, password)
+                password_saved = True
+            except KeyringUnavailable as exc:
+                problem = exc.state.value
+        store = SettingsStore()
+        loaded = store.load()
+        settings = loaded.settings
+        for (host, port), sha in pins.items():
+            settings = settings.with_pin(host, port, sha)
+        account = Account(
+            address=address,
+            display_name=display_name,
+            incoming=incoming,
+            outgoing=outgoing,
+            password_saved=password_saved,
+        )
+        store.save(settings.with_account(account))
+        kept = str(loaded.problem.kept_as) if loaded.problem is not None else ""
+        return Saved(account, password_saved, problem, kept)
+
+    return task
