@@ -1,0 +1,79 @@
+"""SMTP reply and enhanced status codes: finding them in text, choosing the telling one, their classes."""
+
+from __future__ import annotations
+
+import re
+
+# An enhanced status code not glued to a version number, an IP address or another number.
+_ENHANCED_LOOSE = re.compile(r"(?<![\d.vV])([245])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)")
+_REPLY = re.compile(r"(?<![\w.#-])([245][0-5]\d)(?:[ -]|$)")
+_HASH_STATUS = re.compile(r"#([245])\.(\d{1,3})\.(\d{1,3})")  # qmail "(#5.1.1)"
+
+# Codes that say little; a more specific code elsewhere in the report replaces them.
+_VAGUE = {"4.4.7", "4.7.0"}
+
+
+def is_vague(code: str) -> bool:
+    if not code:
+        return True
+    cls, subject, detail = [*code.split("."), "", ""][:3]
+    if code in _VAGUE or (subject == "0" and detail == "0"):
+        return True
+    return cls in "45" and subject == "5" and detail in {"1", "2", "4", "5"}
+
+
+def find_enhanced(text: str) -> list[str]:
+    """Every enhanced status code in `text`, in order (qmail's "#5.1.1" form included)."""
+    found = [".".join(m.groups()) for m in _HASH_STATUS.finditer(text)]
+    for m in _ENHANCED_LOOSE.finditer(text):
+        code = ".".join(m.groups())
+        if int(m.group(2)) > 7:
+            continue
+        found.append(code)
+    return found
+
+
+def find_reply(text: str) -> int | None:
+    """The first SMTP reply code that starts a reply in `text` (e.g. "550" in "host said: 550 5.1.1 ...")."""
+    for m in _REPLY.finditer(text):
+        value = int(m.group(1))
+        if 400 <= value <= 559 or 200 <= value <= 259:
+            return value
+    return None
+
+
+def choose_status(dsn_status: str, text: str, reply: int | None) -> str:
+    """The most telling enhanced code: the DSN's unless it is vague or contradicts the reply class."""
+    in_text = [c for c in find_enhanced(text) if not (reply and c[0] != str(reply)[0])]
+    specific = next((c for c in in_text if not is_vague(c)), "")
+    dsn = dsn_status if _valid(dsn_status) else ""
+    if dsn and reply and dsn[0] != str(reply)[0] and in_text:
+        dsn = ""  # the DSN's class contradicts the server's own reply; trust the reply text
+    if dsn and not is_vague(dsn):
+        return dsn
+    if specific:
+        return specific
+    if dsn:
+        return dsn
+    if in_text:
+        return in_text[0]
+    return ""
+
+
+def _valid(code: str) -> bool:
+    return bool(code) and bool(re.fullmatch(r"[245]\.\d{1,3}\.\d{1,3}", code))
+
+
+def normalise_status(value: str) -> str:
+    """'5.1.1 (Bad destination)' or 'smtp; 5.1.1' -> '5.1.1'; anything else -> ''."""
+    m = _ENHANCED_LOOSE.search(value or "")
+    return ".".join(m.groups()) if m else ""
+
+
+def temporary(status: str, reply: int | None, text: str = "") -> bool:
+    if status:
+        return status.startswith("4")
+    if reply:
+        return 400 <= reply < 500
+    low = text.lower()
+    return " temporar" in low or " persistent" in low
