@@ -63,7 +63,8 @@ def windows(args: argparse.Namespace) -> Path:
     say("Inno Setup installer")
     run(
         iscc, "/Qp", f"/DAppVersion={assistant.__version__}", f"/DAppName={assistant.APP_NAME}",
-        f"/DAppPublisher={assistant.PUBLISHER}", f"/DSourceDir={folder}", f"/DOutputDir={DIST}",
+        f"/DAppPublisher={assistant.PUBLISHER}", f"/DAppURL={assistant.HOMEPAGE}",
+        f"/DSourceDir={folder}", f"/DOutputDir={DIST}",
         f"/DIconFile={BUILD / 'icons' / 'app.ico'}", f"/DLicenseFile={ROOT / 'LICENSE'}",
         HERE / "windows" / "mail-assistant.iss",
     )
