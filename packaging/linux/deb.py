@@ -26,11 +26,11 @@ RECOMMENDS = [
 ]
 # Plugins whose libraries are recommended above rather than required.
 OPTIONAL_PLUGINS = ("libqgtk3.so",)
-# Screenshots made by `mail-assistant screenshots DIR`, published beside the project (AppStream needs URLs).
+# Pictures from `mail-assistant screenshots DIR`, published under docs/screenshots/ (AppStream wants URLs).
 SCREENSHOTS = [
-    ("wizard-address-en.png", "Enter your address and password", True),
-    ("result-failure-ja.png", "A failed check, explained in Japanese", False),
-    ("main-window-en.png", "Your accounts", False),
+    ("en-1-account.png", "Just your address and password", "メールアドレスとパスワードを入れるだけです"),
+    ("en-4-testing-done.png", "Every server tested step by step", "サーバーごとに一つずつ確かめます"),
+    ("ja-5-fail-auth.png", "A failed login, explained", "ログインの失敗を説明します"),
 ]
 
 
@@ -79,11 +79,12 @@ def _fill(template: Path, **values: str) -> str:
 def _screenshots_xml() -> str:
     base = f"{assistant.HOMEPAGE}/raw/main/docs/screenshots"
     items = []
-    for name, caption, default in SCREENSHOTS:
-        kind = ' type="default"' if default else ""
+    for i, (name, caption, caption_ja) in enumerate(SCREENSHOTS):
+        kind = ' type="default"' if i == 0 else ""
         items.append(
             f"    <screenshot{kind}>\n      <caption>{caption}</caption>\n"
-            f'      <image type="source" width="1024" height="768">{base}/{name}</image>\n    </screenshot>'
+            f'      <caption xml:lang="ja">{caption_ja}</caption>\n'
+            f"      <image>{base}/{name}</image>\n    </screenshot>"
         )
     return "\n".join(items)
 
