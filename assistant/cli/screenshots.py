@@ -66,12 +66,15 @@ def _shoot(path: Path, scene: Callable[[], Any]) -> Path:
 
 
 def _main_window_pictures(directory: Path, lang: str, only: str) -> list[Path]:
-    """The GUI-ACCOUNTS half renders its own windows (main window, bounce view) through one function."""
+    """The main window, bounce view and report, from the windows' own sample states."""
     try:
-        from assistant.gui.windows import screenshots as windows
-    except ImportError:
+        from assistant.gui.windows.screens import render_states
+    except ImportError:  # the windows half is not there (yet)
         return []
-    render = getattr(windows, "render", None)
-    if render is None:
-        return []
-    return [Path(p) for p in render(directory, lang, only)]
+    written = []
+    for name, widget in render_states(lang):
+        if only and only not in name:
+            widget.deleteLater()
+            continue
+        written.append(_shoot(directory / f"{lang}-{name}.png", lambda w=widget: w))
+    return written

@@ -7,10 +7,6 @@ from PySide6.QtCore import QCoreApplication
 from assistant.core.model import Protocol, Security, ServerSettings, Stage
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Words", text)
-
-
 def protocol_name(protocol: Protocol) -> str:
     return {Protocol.IMAP: "IMAP", Protocol.POP3: "POP", Protocol.SMTP: "SMTP"}[protocol]
 
@@ -20,19 +16,23 @@ def security_name(security: Security) -> str:
         return "SSL/TLS"
     if security is Security.STARTTLS:
         return "STARTTLS"
-    return _t("none (not encrypted)")
+    return QCoreApplication.translate("Words", "none (not encrypted)")
 
 
 def server_line(settings: ServerSettings) -> str:
     """ "Incoming: IMAP — mail.example.jp, port 993, SSL/TLS" """
     if settings.protocol.incoming:
-        return _t("Incoming: {protocol} — {host}, port {port}, {security}").format(
+        return QCoreApplication.translate(
+            "Words", "Incoming: {protocol} — {host}, port {port}, {security}"
+        ).format(
             protocol=protocol_name(settings.protocol),
             host=settings.host,
             port=settings.port,
             security=security_name(settings.security),
         )
-    return _t("Outgoing: {protocol} — {host}, port {port}, {security}").format(
+    return QCoreApplication.translate(
+        "Words", "Outgoing: {protocol} — {host}, port {port}, {security}"
+    ).format(
         protocol=protocol_name(settings.protocol),
         host=settings.host,
         port=settings.port,
@@ -41,7 +41,9 @@ def server_line(settings: ServerSettings) -> str:
 
 
 def user_line(settings: ServerSettings) -> str:
-    return _t("User name: {user}").format(user=settings.username or _t("(none)"))
+    return QCoreApplication.translate("Words", "User name: {user}").format(
+        user=settings.username or QCoreApplication.translate("Words", "(none)")
+    )
 
 
 # The rows a person sees while a server is tested; each groups one or more core stages.
@@ -61,39 +63,41 @@ SENDTEST_ROWS: list[tuple[str, tuple[Stage, ...]]] = [
 
 def stage_row_name(row: str, incoming: bool = True) -> str:
     names = {
-        "dns": _t("Find the server (DNS)"),
-        "connect": _t("Connect"),
-        "tls": _t("Encryption"),
-        "greeting": _t("Server greeting"),
-        "login": _t("Log in"),
-        "action": _t("Open the inbox") if incoming else _t("Accept a message (nothing is sent)"),
-        "submit": _t("Send the test message"),
-        "receive": _t("Find it in the inbox"),
+        "dns": QCoreApplication.translate("Words", "Find the server (DNS)"),
+        "connect": QCoreApplication.translate("Words", "Connect"),
+        "tls": QCoreApplication.translate("Words", "Encryption"),
+        "greeting": QCoreApplication.translate("Words", "Server greeting"),
+        "login": QCoreApplication.translate("Words", "Log in"),
+        "action": QCoreApplication.translate("Words", "Open the inbox")
+        if incoming
+        else QCoreApplication.translate("Words", "Accept a message (nothing is sent)"),
+        "submit": QCoreApplication.translate("Words", "Send the test message"),
+        "receive": QCoreApplication.translate("Words", "Find it in the inbox"),
     }
     return names[row]
 
 
 def source_name(source: str) -> str:
     names = {
-        "bundled": _t("Built-in provider list"),
-        "autoconfig": _t("Your provider's setup file"),
-        "ispdb": _t("Online provider database"),
-        "mx": _t("Your mail server's provider"),
-        "autoconfig-http": _t("Setup file without encryption (HTTP)"),
-        "srv": _t("DNS service records"),
-        "guess": _t("Trying common server names"),
+        "bundled": QCoreApplication.translate("Words", "Built-in provider list"),
+        "autoconfig": QCoreApplication.translate("Words", "Your provider's setup file"),
+        "ispdb": QCoreApplication.translate("Words", "Online provider database"),
+        "mx": QCoreApplication.translate("Words", "Your mail server's provider"),
+        "autoconfig-http": QCoreApplication.translate("Words", "Setup file without encryption (HTTP)"),
+        "srv": QCoreApplication.translate("Words", "DNS service records"),
+        "guess": QCoreApplication.translate("Words", "Trying common server names"),
     }
     return names.get(source, source)
 
 
 def source_state(state: str) -> str:
     names = {
-        "waiting": _t("Waiting"),
-        "running": _t("Looking…"),
-        "found": _t("Found"),
-        "not_found": _t("Nothing there"),
-        "failed": _t("No answer"),
-        "cancelled": _t("Not needed"),
-        "skipped": _t("Skipped"),
+        "waiting": QCoreApplication.translate("Words", "Waiting"),
+        "running": QCoreApplication.translate("Words", "Looking…"),
+        "found": QCoreApplication.translate("Words", "Found"),
+        "not_found": QCoreApplication.translate("Words", "Nothing there"),
+        "failed": QCoreApplication.translate("Words", "No answer"),
+        "cancelled": QCoreApplication.translate("Words", "Not needed"),
+        "skipped": QCoreApplication.translate("Words", "Skipped"),
     }
     return names.get(state, state)

@@ -8,10 +8,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CertificateView", text)
-
-
 def fingerprint(sha256: str) -> str:
     """'ab12…' -> 'AB:12:…' in two lines of 16 bytes, the way certificate viewers show it."""
     hexed = sha256.replace(":", "").upper()
@@ -30,16 +26,19 @@ class CertificateView(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         names = ", ".join(getattr(cert, "sans", ()) or ()) or str(getattr(cert, "subject", ""))
         rows = [
-            (_t("Made for:"), names),
-            (_t("Issued by:"), str(getattr(cert, "issuer", ""))),
+            (QCoreApplication.translate("CertificateView", "Made for:"), names),
+            (QCoreApplication.translate("CertificateView", "Issued by:"), str(getattr(cert, "issuer", ""))),
             (
-                _t("Valid:"),
-                _t("{start} to {end}").format(
+                QCoreApplication.translate("CertificateView", "Valid:"),
+                QCoreApplication.translate("CertificateView", "{start} to {end}").format(
                     start=short_date(str(getattr(cert, "not_before", ""))),
                     end=short_date(str(getattr(cert, "not_after", ""))),
                 ),
             ),
-            (_t("SHA-256 fingerprint:"), fingerprint(str(getattr(cert, "sha256", "")))),
+            (
+                QCoreApplication.translate("CertificateView", "SHA-256 fingerprint:"),
+                fingerprint(str(getattr(cert, "sha256", ""))),
+            ),
         ]
         for caption, value in rows:
             label = QLabel(value)

@@ -9,10 +9,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 _showing = False
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ErrorDialog", text)
-
-
 def show_unexpected_error(details: str, parent: QWidget | None = None) -> None:
     """Say something went wrong (no traceback on screen); the details go to the clipboard on request."""
     global _showing
@@ -23,15 +19,22 @@ def show_unexpected_error(details: str, parent: QWidget | None = None) -> None:
         box = QMessageBox(parent)
         box.setObjectName("unexpectedError")
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(_t("Something went wrong"))
-        box.setText(_t("Something unexpected went wrong. Your settings are safe."))
-        box.setInformativeText(
-            _t(
-                "Please try again. If it happens again, copy the details and send them "
-                "to whoever helps you with your computer."
+        box.setWindowTitle(QCoreApplication.translate("ErrorDialog", "Something went wrong"))
+        box.setText(
+            QCoreApplication.translate(
+                "ErrorDialog", "Something unexpected went wrong. Your settings are safe."
             )
         )
-        copy = box.addButton(_t("Copy details"), QMessageBox.ButtonRole.ActionRole)
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "ErrorDialog",
+                "Please try again. If it happens again, copy the details and send them "
+                "to whoever helps you with your computer.",
+            )
+        )
+        copy = box.addButton(
+            QCoreApplication.translate("ErrorDialog", "Copy details"), QMessageBox.ButtonRole.ActionRole
+        )
         box.addButton(QMessageBox.StandardButton.Close)
         copy.clicked.disconnect()  # keep the dialog open after copying
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(details))

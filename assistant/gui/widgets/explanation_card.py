@@ -53,7 +53,8 @@ class ExplanationCard(QFrame):
 
         steps = [str(s) for s in getattr(explanation, "steps", []) or []]
         if steps:
-            layout.addWidget(QLabel(f"<b>{html.escape(self.tr('What to do'))}</b>"))
+            what_to_do = self.tr("What to do")
+            layout.addWidget(QLabel(f"<b>{html.escape(what_to_do)}</b>"))
             items = "".join(f"<li>{html.escape(s)}</li>" for s in steps)
             steps_label = QLabel(
                 f"<ol style='margin-left:0px; -qt-list-indent:1'>{items}</ol>", objectName="steps"
@@ -63,7 +64,8 @@ class ExplanationCard(QFrame):
             layout.addWidget(steps_label)
         who = str(getattr(explanation, "who_text", "") or self.who_text(str(getattr(explanation, "who", ""))))
         if who:
-            who_label = QLabel(f"<b>{html.escape(self.tr('Who can fix it:'))}</b> {html.escape(who)}")
+            caption = self.tr("Who can fix it:")
+            who_label = QLabel(f"<b>{html.escape(caption)}</b> {html.escape(who)}")
             who_label.setWordWrap(True)
             layout.addWidget(who_label)
         if getattr(explanation, "retry", False):
@@ -71,8 +73,9 @@ class ExplanationCard(QFrame):
             layout.addWidget(later)
         link = str(getattr(explanation, "link", "") or "")
         if link:
+            more_help = self.tr("More help from your provider")
             link_label = QLabel(
-                f'<a href="{html.escape(link)}">{html.escape(self.tr("More help from your provider"))}</a>'
+                f'<a href="{html.escape(link)}">{html.escape(more_help)}</a>'
             )
             link_label.setOpenExternalLinks(True)
             link_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
@@ -82,7 +85,8 @@ class ExplanationCard(QFrame):
         code = getattr(getattr(outcome, "evidence", None), "code", "")
         self.cert_view: CertificateView | None = None
         if cert is not None and code in CERT_CODES:
-            cert_title = QLabel(f"<b>{html.escape(self.tr('The certificate the server showed'))}</b>")
+            shown = self.tr("The certificate the server showed")
+            cert_title = QLabel(f"<b>{html.escape(shown)}</b>")
             layout.addWidget(cert_title)
             self.cert_view = CertificateView(cert)
             layout.addWidget(self.cert_view)

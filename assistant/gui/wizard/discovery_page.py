@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -293,7 +294,8 @@ class DiscoveryPage(WizardPage):
             self.notes_layout.addWidget(label)
             url = getattr(note, "url", "")
             if url:
-                link = QLabel(f'<a href="{url}">{self.tr("Open your provider's help page")}</a>')
+                caption = self.tr("Open your provider's help page")
+                link = QLabel(f'<a href="{html.escape(url)}">{html.escape(caption)}</a>')
                 link.setOpenExternalLinks(True)
                 link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
                 self.notes_layout.addWidget(link)
