@@ -1,0 +1,282 @@
+"""One account in the main window: its settings in plain words, its actions, and the last test's result."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from assistant.core.store import Account
+from assistant.gui import words
+from assistant.gui.widgets.status_list import format_ms
+from assistant.gui.windows.explanation_card import ExplanationCard
+from assistant.gui.windows.stage_column import StageColumn
+
+if TYPE_CHECKING:
+    from assistant.gui.windows.tasks import RunOutcome
+
+
+class AccountPanel(QWidget):
+    """Shows one account. The window drives the runs; the panel shows what they report."""
+
+    test_requested = Signal()
+    send_check_requested = Signal()
+    edit_requested = Signal()
+    remove_requested = Signal()
+    stop_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="AccountPanel")
+        self.account: Account | None = None
+        self.kind = ""  # "test" / "send" for the run shown below
+        self.outcome: RunOutcome | None = None
+        self.lang = "en"
+        self.running = False
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        self.name = QLabel(objectName="pageTitle")
+        self.name.setWordWrap(True)
+        self.address = QLabel(objectName="hint")
+        self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.incoming_line = QLabel(objectName="incomingLine")
+        self.outgoing_line = QLabel(objectName="outgoingLine")
+        self.password_line = QLabel(objectName="passwordLine")
+        self.last_line = QLabel(objectName="lastCheck")
+        for label in (self.incoming_line, self.outgoing_line, self.password_line, self.last_line):
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for widget in (
+            self.name,
+            self.address,
+            self.incoming_line,
+            self.outgoing_line,
+            self.password_line,
+            self.last_line,
+        ):
+            layout.addWidget(widget)
+
+        actions = QHBoxLayout()
+        self.test_button = QPushButton(objectName="testNow")
+        self.send_button = QPushButton(objectName="whyCantISend")
+        self.edit_button = QPushButton(objectName="edit")
+        self.remove_button = QPushButton(objectName="remove")
+        self.stop_button = QPushButton(objectName="stop")
+        self.stop_button.hide()
+        for button in (self.test_button, self.send_button, self.edit_button, self.remove_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.stop_button)
+        layout.addLayout(actions)
+        self.test_button.clicked.connect(self.test_requested)
+        self.send_button.clicked.connect(self.send_check_requested)
+        self.edit_button.clicked.connect(self.edit_requested)
+        self.remove_button.clicked.connect(self.remove_requested)
+        self.stop_button.clicked.connect(self.stop_requested)
+
+        self.status = QLabel(objectName="runStatus")
+        self.status.setWordWrap(True)
+        self.status.hide()
+        layout.addWidget(self.status)
+        self.columns_box = QWidget()
+        columns = QHBoxLayout(self.columns_box)
+        columns.setContentsMargins(0, 0, 0, 0)
+        self.columns = {role: StageColumn(role) for role in ("incoming", "outgoing", "send-test")}
+        for column in self.columns.values():
+            columns.addWidget(column, 1)
+        self.columns_box.hide()
+        layout.addWidget(self.columns_box)
+        self.cards_box = QVBoxLayout()
+        self.cards: list[ExplanationCard] = []
+        layout.addLayout(self.cards_box)
+        layout.addStretch(1)
+        self.retranslate()
+
+    # --- what is shown ---------------------------------------------------------------------------
+
+    def show_account(self, account: Account | None) -> None:
+        changed = self.account is None or account is None or account.address != self.account.address
+        self.account = account
+        if changed and not self.running:
+            self.clear_run()
+        self.retranslate()
+
+    def clear_run(self) -> None:
+        self.kind = ""
+        self.outcome = None
+        self.status.hide()
+        self.columns_box.hide()
+        self._clear_cards()
+
+    def retranslate(self) -> None:
+        self.test_button.setText(self.tr("Test now"))
+        self.test_button.setToolTip(
+            self.tr("Log in to the incoming and outgoing server and report what happens")
+        )
+        self.send_button.setText(self.tr("Why can't I send?"))
+        self.send_button.setToolTip(
+            self.tr("Test the outgoing server and send a test message to yourself, then explain the result")
+        )
+        self.edit_button.setText(self.tr("Edit…"))
+        self.remove_button.setText(self.tr("Remove…"))
+        self.stop_button.setText(self.tr("Stop"))
+        for column in self.columns.values():
+            column.retranslate()
+        a = self.account
+        if a is None:
+            return
+        self.name.setText(a.display_name or a.address)
+        self.address.setText(a.address)
+        self.address.setVisible(bool(a.display_name))
+        self.incoming_line.setText(words.server_line(a.incoming))
+        self.outgoing_line.setText(words.server_line(a.outgoing))
+        self.password_line.setText(
+            self.tr("Password: saved in the keyring")
+            if a.password_saved
+            else self.tr("Password: not saved (you are asked for it when you test)")
+        )
+        self.last_line.setText(self.last_check_text(a))
+        if self.outcome is not None and not self.running:
+            self.show_outcome(self.outcome, self.kind, self.lang)
+
+    def last_check_text(self, a: Account) -> str:
+        check = a.last_check
+        if check is None:
+            return self.tr("Not tested yet.")
+        when = check.when.replace("T", " ")[:16] + " UTC"
+        if check.incoming_ok is not False and check.outgoing_ok is not False:
+            return self.tr("Last test: {when} — everything worked.").format(when=when)
+        return self.tr("Last test: {when} — problems were found.").format(when=when)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- a run -----------------------------------------------------------------------------------
+
+    def run_started(self, kind: str) -> None:
+        assert self.account is not None
+        self.kind = kind
+        self.outcome = None
+        self.running = True
+        self._clear_cards()
+        self.columns["incoming"].setVisible(kind == "test")
+        self.columns["outgoing"].setVisible(True)
+        self.columns["send-test"].setVisible(kind == "send")
+        self.columns["incoming"].reset(words.server_line(self.account.incoming))
+        self.columns["outgoing"].reset(words.server_line(self.account.outgoing))
+        self.columns["send-test"].reset(
+            self.tr("From {address} to {address}").format(address=self.account.address)
+        )
+        self.columns_box.show()
+        self.status.setText(self.tr("Testing… this usually takes a few seconds."))
+        self.status.show()
+        self._set_busy(True)
+
+    def stage_event(self, event: Any) -> None:
+        column = self.columns.get(str(getattr(event, "role", "")))
+        if column is None:
+            return
+        stage = getattr(event, "stage", "")
+        status = getattr(event, "status", "")
+        column.stage_event(
+            str(getattr(stage, "value", stage)),
+            str(getattr(status, "value", status)),
+            float(getattr(event, "elapsed_ms", 0.0) or 0.0),
+            str(getattr(event, "detail", "") or ""),
+        )
+
+    def run_stopped(self, message: str) -> None:
+        """Cancelled, or could not run at all."""
+        self.running = False
+        self._set_busy(False)
+        for column in self.columns.values():
+            column.finish()
+        self.status.setText(message)
+        self.status.show()
+
+    def show_outcome(self, outcome: RunOutcome, kind: str, lang: str) -> None:
+        """The finished run: every column settled, a one-line summary, and a card per failure."""
+        from assistant.gui.windows.tasks import explain_server
+
+        self.running = False
+        self._set_busy(False)
+        self.kind, self.outcome, self.lang = kind, outcome, lang
+        for column in self.columns.values():
+            column.finish()
+        self._clear_cards()
+        if outcome.ok:
+            if kind == "send" and outcome.round_trip_ms is not None:
+                text = self.tr(
+                    "Sending works. Your test message arrived in your inbox after {time}. If one particular "
+                    "person does not get your mail, analyze the bounce message that came back."
+                ).format(time=format_ms(outcome.round_trip_ms))
+            elif kind == "send":
+                text = self.tr("Sending works: the outgoing server accepted your login and a test message.")
+            else:
+                text = self.tr("Everything works: you can receive and send mail.")
+            self.status.setObjectName("okText")
+        else:
+            text = self.tr("Something does not work yet. Below is what happened and what you can do.")
+            self.status.setObjectName("error")
+        self.status.setText(text)
+        self.status.setStyleSheet(self.status.styleSheet())  # re-apply the object-name style
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
+        self.status.show()
+        for server in outcome.failed():
+            if server.evidence is None:
+                continue
+            explanation = explain_server(server, outcome, lang)
+            heading = self.role_heading(server.role, server.settings)
+            technical = _technical(server)
+            card = ExplanationCard(explanation, heading=heading, technical=technical)
+            self.cards.append(card)
+            self.cards_box.addWidget(card)
+
+    def role_heading(self, role: str, settings: Any) -> str:
+        host = getattr(settings, "host", "")
+        names = {
+            "incoming": self.tr("Incoming server"),
+            "outgoing": self.tr("Outgoing server"),
+            "send-test": self.tr("Test message to yourself"),
+        }
+        name = names.get(role, role)
+        return f"{name} — {host}" if host else name
+
+    def _clear_cards(self) -> None:
+        for card in self.cards:
+            self.cards_box.removeWidget(card)
+            card.deleteLater()
+        self.cards = []
+
+    def _set_busy(self, busy: bool) -> None:
+        for button in (self.test_button, self.send_button, self.edit_button, self.remove_button):
+            button.setEnabled(not busy)
+        self.stop_button.setVisible(busy)
+
+
+def _technical(server: Any) -> str:
+    """The redacted transcript and the evidence's facts, for the folded Details area."""
+    e = server.evidence
+    lines = [
+        f"{server.role}: {getattr(server.settings, 'host', '')}:{getattr(server.settings, 'port', '')}",
+        f"code: {getattr(e, 'code', '')}  stage: {getattr(getattr(e, 'stage', ''), 'value', '')}",
+    ]
+    for label, value in (
+        ("reply", getattr(e, "reply_code", None)),
+        ("enhanced", getattr(e, "enhanced", None)),
+        ("server text", getattr(e, "text", "")),
+    ):
+        if value:
+            lines.append(f"{label}: {value}")
+    if server.transcript:
+        lines.extend(["", server.transcript])
+    return "\n".join(lines)
+
+
+class Separator(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.HLine)
