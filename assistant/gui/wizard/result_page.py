@@ -128,7 +128,10 @@ class ResultPage(WizardPage):
         if server.evidence is not None:
             try:
                 provider = str(getattr(self.state.discovery, "provider", "") or "")
-                return session.explain(server.evidence, self.state.notes, self.wizard.lang(), provider)
+                others = [s.evidence for s in self.state.result.servers if s.evidence and s is not server]
+                return session.explain(
+                    server.evidence, self.state.notes, self.wizard.lang(), provider, others
+                )
             except Exception:  # a missing explanation must not hide the failure itself
                 log.exception("no explanation for %s", server.evidence.code)
         code = server.evidence.code if server.evidence is not None else ""
@@ -175,7 +178,12 @@ class ResultPage(WizardPage):
         self.save_status.setText(self.tr("Saving…"))
         self.save_status.show()
         self.changed.emit()
-        self.save_job = workers.start(session.save_task(self.state, self.save_password.isChecked()), self)
+        self.save_job = workers.start(
+            session.save_task(
+                self.state, self.save_password.isChecked(), self.wizard.passwords, self.wizard.store
+            ),
+            self,
+        )
         self.save_job.succeeded.connect(self._saved)
         self.save_job.failed.connect(self._save_failed)
 

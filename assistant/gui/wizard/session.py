@@ -52,37 +52,24 @@ def _transcript_text(result: Any) -> str:
     transcript = getattr(result, "transcript", None)
     if transcript is None:
         return ""
-    if isinstance(transcript, str):
-        return transcript
-    for name in ("render", "text", "as_text"):
-        fn = getattr(transcript, name, None)
-        if callable(fn):
-            return str(fn())
-        if isinstance(fn, str):
-            return fn
-    try:
-        return "\n".join(str(line) for line in transcript)
-    except TypeError:
-        return str(transcript)
-
-
-def _certificate(result: Any, evidence: Evidence | None) -> Any:
-    if evidence is not None and evidence.certificate is not None:
-        return evidence.certificate
-    return getattr(result, "certificate", None)
+    render = getattr(transcript, "render", None)
+    return str(render()) if callable(render) else str(transcript)
 
 
 def server_outcome(role: str, settings: ServerSettings | None, result: Any) -> ServerOutcome:
-    evidence = getattr(result, "evidence", None)
-    ok = bool(getattr(result, "ok", evidence is None))
-    return ServerOutcome(
-        role=role,
-        settings=settings,
-        ok=ok,
-        evidence=None if ok else evidence,
-        transcript=_transcript_text(result),
-        certificate=_certificate(result, evidence),
-    )
+    """A core ServerResult (or SendTestResult) as the pages need it."""
+    if result is None:
+        return ServerOutcome(role, settings, False)
+    evidence = getattr(result, "failure", None)
+    transcript = _transcript_text(result)
+    if role == "send-test":  # the send test keeps its SMTP and IMAP/POP sessions apart
+        transcript = "\n".join(
+            t for t in (_transcript_text(result.submit), _transcript_text(result.receive)) if t
+        )
+    certificate = getattr(result, "certificate", None)
+    if evidence is not None and evidence.certificate is not None:
+        certificate = evidence.certificate
+    return ServerOutcome(role, settings, bool(result.ok), evidence, transcript, certificate)
 
 
 def check_task(
@@ -97,6 +84,7 @@ def check_task(
     send_test: bool,
 ) -> Callable[[Report, Any], CheckOutcome]:
     """Both servers at once (the core runs them concurrently), then the optional send test."""
+    pins = dict(pins)
 
     def task(report: Report, cancel: Any) -> CheckOutcome:
         from assistant.core.check import check_account
@@ -109,38 +97,34 @@ def check_task(
             net=net,
             on_event=report,
             cancel=cancel,
-            pins=dict(pins),
+            pins=pins,
             allow_insecure=allow_insecure,
+            send_test=send_test,
         )
         servers = []
         if incoming is not None:
-            servers.append(server_outcome("incoming", incoming, getattr(result, "incoming", None)))
+            servers.append(server_outcome("incoming", incoming, result.incoming))
         if outgoing is not None:
-            servers.append(server_outcome("outgoing", outgoing, getattr(result, "outgoing", None)))
-        outcome = CheckOutcome(servers)
-        if (
-            not (send_test and outcome.ok and incoming is not None and outgoing is not None)
-            or cancel.cancelled
-        ):
-            return outcome
-        from assistant.core.sendtest import send_test as run_send_test
-
-        sent = run_send_test(
-            address, incoming, outgoing, password, net=net, on_event=report, cancel=cancel, pins=dict(pins)
-        )
-        rt = getattr(sent, "round_trip_ms", None)
-        servers.append(server_outcome("send-test", None, sent))
-        return CheckOutcome(servers, round_trip_ms=rt if isinstance(rt, int | float) else None)
+            servers.append(server_outcome("outgoing", outgoing, result.outgoing))
+        sent = result.send_test
+        if sent is not None:
+            servers.append(server_outcome("send-test", None, sent))
+        round_trip = sent.round_trip_ms if sent is not None and sent.ok else None
+        return CheckOutcome(servers, round_trip_ms=round_trip)
 
     return task
 
 
-def explain(evidence: Evidence, notes: list[Any], lang: str, provider: str = "") -> Any:
-    """The catalog's explanation for this evidence, in the UI language."""
+def explain(
+    evidence: Evidence, notes: list[Any], lang: str, provider: str = "", related: list[Evidence] | None = None
+) -> Any:
+    """The catalog's explanation for this evidence, in the UI language (other failures give context)."""
     from assistant.core.explain import explain as core_explain
 
     ids = [str(getattr(n, "id", n)) for n in notes]
-    return core_explain(evidence, lang=lang, provider=provider or None, provider_notes=ids)
+    return core_explain(
+        evidence, lang=lang, provider=provider or None, provider_notes=ids, related=related or []
+    )
 
 
 def explain_code(explanation_id: str, lang: str) -> Any:
@@ -195,7 +179,9 @@ class Saved:
     settings_problem: str = ""  # where an unreadable old settings file was kept
 
 
-def save_task(state: Any, save_password: bool) -> Callable[[Report, Any], Saved]:
+def save_task(
+    state: Any, save_password: bool, passwords: Any = None, store: Any = None
+) -> Callable[[Report, Any], Saved]:
     """Write the account (settings file) and, when asked, its password (keyring), on a worker thread."""
     address = state.address.ascii
     display_name, password = state.display_name, state.password
@@ -209,12 +195,12 @@ def save_task(state: Any, save_password: bool) -> Callable[[Report, Any], Saved]
         password_saved = False
         if save_password:
             try:
-                PasswordStore().set(address, password)
+                (passwords or PasswordStore()).set(address, password)
                 password_saved = True
             except KeyringUnavailable as exc:
                 problem = exc.state.value
-        store = SettingsStore()
-        loaded = store.load()
+        settings_store = store or SettingsStore()
+        loaded = settings_store.load()
         settings = loaded.settings
         for (host, port), sha in pins.items():
             settings = settings.with_pin(host, port, sha)
@@ -225,7 +211,7 @@ def save_task(state: Any, save_password: bool) -> Callable[[Report, Any], Saved]
             outgoing=outgoing,
             password_saved=password_saved,
         )
-        store.save(settings.with_account(account))
+        settings_store.save(settings.with_account(account))
         kept = str(loaded.problem.kept_as) if loaded.problem is not None else ""
         return Saved(account, password_saved, problem, kept)
 

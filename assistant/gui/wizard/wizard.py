@@ -33,10 +33,16 @@ class SetupWizard(QDialog):
 
     saved = Signal(object)
 
-    def __init__(self, net: Any = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, net: Any = None, parent: QWidget | None = None, *, passwords: Any = None, store: Any = None
+    ) -> None:
+        """`net`: NetConfig (default: from the environment); `passwords`/`store`: core PasswordStore and
+        SettingsStore to save into (default: the user's keyring and config folder)."""
         super().__init__(parent)
         self.setObjectName("SetupWizard")
         self._net = net
+        self.passwords = passwords
+        self.store = store
         self.state = WizardState()
         self.setMinimumSize(760, 600)
         self.setStyleSheet(theme.style_sheet())
