@@ -40,10 +40,23 @@ def bundle() -> Path:
     say("PyInstaller one-folder bundle")
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     run(
-        sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-        "--distpath", DIST, "--workpath", BUILD / "pyinstaller",
-        HERE / "mail-assistant.spec", "--", "--icons", icon_dir,
-        cwd=ROOT, env=env,
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--clean",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        DIST,
+        "--workpath",
+        BUILD / "pyinstaller",
+        HERE / "mail-assistant.spec",
+        "--",
+        "--icons",
+        icon_dir,
+        cwd=ROOT,
+        env=env,
     )
     if sys.platform == "darwin":
         return DIST / f"{assistant.APP_NAME}.app"
@@ -62,10 +75,16 @@ def windows(args: argparse.Namespace) -> Path:
     iscc = shutil.which("iscc") or r"C:\Program Files (x86)\Inno Setup 6\ISCC.exe"
     say("Inno Setup installer")
     run(
-        iscc, "/Qp", f"/DAppVersion={assistant.__version__}", f"/DAppName={assistant.APP_NAME}",
-        f"/DAppPublisher={assistant.PUBLISHER}", f"/DAppURL={assistant.HOMEPAGE}",
-        f"/DSourceDir={folder}", f"/DOutputDir={DIST}",
-        f"/DIconFile={BUILD / 'icons' / 'app.ico'}", f"/DLicenseFile={ROOT / 'LICENSE'}",
+        iscc,
+        "/Qp",
+        f"/DAppVersion={assistant.__version__}",
+        f"/DAppName={assistant.APP_NAME}",
+        f"/DAppPublisher={assistant.PUBLISHER}",
+        f"/DAppURL={assistant.HOMEPAGE}",
+        f"/DSourceDir={folder}",
+        f"/DOutputDir={DIST}",
+        f"/DIconFile={BUILD / 'icons' / 'app.ico'}",
+        f"/DLicenseFile={ROOT / 'LICENSE'}",
         HERE / "windows" / "mail-assistant.iss",
     )
     return DIST / f"mail-setup-assistant-{assistant.__version__}-setup.exe"
@@ -77,8 +96,17 @@ def macos(args: argparse.Namespace) -> Path:
     if identity:
         say(f"signing {app.name} (hardened runtime)")
         run(
-            "codesign", "--force", "--deep", "--timestamp", "--options", "runtime",
-            "--entitlements", HERE / "macos" / "entitlements.plist", "--sign", identity, app,
+            "codesign",
+            "--force",
+            "--deep",
+            "--timestamp",
+            "--options",
+            "runtime",
+            "--entitlements",
+            HERE / "macos" / "entitlements.plist",
+            "--sign",
+            identity,
+            app,
         )
     else:
         say("MACOS_CODESIGN_IDENTITY not set: the .app stays unsigned (ad hoc)")
@@ -99,10 +127,15 @@ def macos(args: argparse.Namespace) -> Path:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("target", choices=("bundle", "linux", "windows", "macos"))
-    parser.add_argument("--compression", choices=("xz", "gzip", "zstd", "none"), default="xz",
-                        help=".deb compression (linux; default xz)")
-    parser.add_argument("--reuse-bundle", action="store_true",
-                        help="linux: package dist/mail-assistant as is")
+    parser.add_argument(
+        "--compression",
+        choices=("xz", "gzip", "zstd", "none"),
+        default="xz",
+        help=".deb compression (linux; default xz)",
+    )
+    parser.add_argument(
+        "--reuse-bundle", action="store_true", help="linux: package dist/mail-assistant as is"
+    )
     args = parser.parse_args()
     target = {"bundle": lambda _a: bundle(), "linux": linux, "windows": windows, "macos": macos}[args.target]
     result = target(args)

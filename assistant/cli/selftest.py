@@ -224,8 +224,13 @@ def check_explain() -> str:
     from assistant.core.model import Evidence, Protocol, Security, Stage
 
     evidence = Evidence(
-        stage=Stage.LOGIN, code=FailureCode.AUTH_FAILED.value, host="imap.example.jp", port=993,
-        protocol=Protocol.IMAP, security=Security.SSL, response_code="AUTHENTICATIONFAILED",
+        stage=Stage.LOGIN,
+        code=FailureCode.AUTH_FAILED.value,
+        host="imap.example.jp",
+        port=993,
+        protocol=Protocol.IMAP,
+        security=Security.SSL,
+        response_code="AUTHENTICATIONFAILED",
     )
     titles = {lang: explain(evidence, lang=lang) for lang in ("ja", "en")}
     empty = [lang for lang, e in titles.items() if not (e.title and e.steps)]

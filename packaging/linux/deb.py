@@ -46,7 +46,8 @@ def is_elf(path: Path) -> bool:
 def shlib_depends(bundle: Path) -> str:
     """The Depends line for every ELF file in the bundle, as dpkg-shlibdeps works it out."""
     elves = [
-        p for p in sorted(bundle.rglob("*"))
+        p
+        for p in sorted(bundle.rglob("*"))
         if p.is_file() and not p.is_symlink() and p.name not in OPTIONAL_PLUGINS and is_elf(p)
     ]
     private = sorted({str(p.parent) for p in elves if ".so" in p.name})
@@ -57,9 +58,18 @@ def shlib_depends(bundle: Path) -> str:
             f"Source: {PACKAGE}\n\nPackage: {PACKAGE}\nArchitecture: any\n"
         )
         out = subprocess.run(
-            ["dpkg-shlibdeps", "-O", "--ignore-missing-info", "--warnings=0",
-             *[f"-l{d}" for d in private], *[str(p) for p in elves]],
-            cwd=tmp, check=True, capture_output=True, text=True,
+            [
+                "dpkg-shlibdeps",
+                "-O",
+                "--ignore-missing-info",
+                "--warnings=0",
+                *[f"-l{d}" for d in private],
+                *[str(p) for p in elves],
+            ],
+            cwd=tmp,
+            check=True,
+            capture_output=True,
+            text=True,
         ).stdout
     match = re.search(r"^shlibs:Depends=(.*)$", out, re.MULTILINE)
     if not match:
@@ -107,12 +117,21 @@ def stage_tree(bundle: Path, icons: Path, root: Path) -> None:
     for png in sorted((icons / "hicolor").glob("*.png")):
         size = png.stem
         _install(png, share / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{app_id}.png")
-    today = datetime.datetime.fromtimestamp(
-        int(os.environ.get("SOURCE_DATE_EPOCH", "0")) or datetime.datetime.now().timestamp(), datetime.UTC
-    ).date().isoformat()
+    today = (
+        datetime.datetime.fromtimestamp(
+            int(os.environ.get("SOURCE_DATE_EPOCH", "0")) or datetime.datetime.now().timestamp(), datetime.UTC
+        )
+        .date()
+        .isoformat()
+    )
     metainfo = _fill(
-        HERE / f"{app_id}.metainfo.xml", APP_ID=app_id, VERSION=assistant.__version__, DATE=today,
-        PUBLISHER=assistant.PUBLISHER, HOMEPAGE=assistant.HOMEPAGE, SCREENSHOTS=_screenshots_xml(),
+        HERE / f"{app_id}.metainfo.xml",
+        APP_ID=app_id,
+        VERSION=assistant.__version__,
+        DATE=today,
+        PUBLISHER=assistant.PUBLISHER,
+        HOMEPAGE=assistant.HOMEPAGE,
+        SCREENSHOTS=_screenshots_xml(),
     )
     (share / "metainfo").mkdir(parents=True)
     (share / "metainfo" / f"{app_id}.metainfo.xml").write_text(metainfo, encoding="utf-8")
@@ -204,7 +223,8 @@ def build_deb(bundle: Path, icons: Path, out: Path, *, compression: str = "xz") 
         _say(f"dpkg-deb ({compression})")
         subprocess.run(
             ["dpkg-deb", "--root-owner-group", f"-Z{compression}", "--build", str(root), str(deb)],
-            check=True, stdout=subprocess.DEVNULL,
+            check=True,
+            stdout=subprocess.DEVNULL,
         )
         return deb
     finally:

@@ -63,8 +63,18 @@ def installed(deb: Path, tmp_path_factory: pytest.TempPathFactory):  # type: ign
 def test_control_names_qt_libraries_and_recommends_a_secret_service(deb: Path) -> None:
     fields = run(["dpkg-deb", "--field", str(deb), "Depends", "Recommends", "Version"]).stdout
     depends = fields.split("Recommends:")[0]
-    qt_needs = ("libegl1", "libgl1", "libfontconfig1", "libxkbcommon0", "libxkbcommon-x11-0",
-                "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libdbus-1-3", "libc6")
+    qt_needs = (
+        "libegl1",
+        "libgl1",
+        "libfontconfig1",
+        "libxkbcommon0",
+        "libxkbcommon-x11-0",
+        "libxcb-cursor0",
+        "libxcb-icccm4",
+        "libxcb-keysyms1",
+        "libdbus-1-3",
+        "libc6",
+    )
     for lib in qt_needs:
         assert lib in depends, f"Depends lacks {lib}: {depends}"
     assert "gnome-keyring" in fields.split("Recommends:")[1]
@@ -117,6 +127,20 @@ def test_menu_entry_icon_and_metainfo_are_in_place(installed: dict[str, str]) ->
     licences = (internal / "resources" / "providers" / "ISPDB-LICENSE", internal / "LICENSE")
     assert all(p.is_file() for p in licences)
     assert "MPL-2.0" in (SHARE / "doc" / PACKAGE / "copyright").read_text(encoding="utf-8")
+
+
+def test_menu_command_opens_a_window_under_xvfb(installed: dict[str, str]) -> None:
+    """The desktop entry's command shows a real X11 window (xcb plugin and its libraries all present)."""
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.read(SHARE / "applications" / f"{APP_ID}.desktop", encoding="utf-8")
+    command = entry["Desktop Entry"]["Exec"].split()
+    env = {**installed, "MAIL_ASSISTANT_EXIT_ON_SHOWN": "1"}  # packaging/firstshow.py
+    done = subprocess.run(
+        ["dbus-run-session", "--", "xvfb-run", "-a", "-s", "-screen 0 1280x800x24", *command],
+        capture_output=True, text=True, env=env, timeout=120,
+    )  # fmt: skip
+    output = f"exit {done.returncode}\n{done.stdout}\n{done.stderr}"
+    assert done.returncode == 0 and "shown " in done.stdout, output
 
 
 def test_purge_leaves_nothing_behind(installed: dict[str, str]) -> None:
