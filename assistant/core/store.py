@@ -300,9 +300,12 @@ class SecretRedactor(logging.Filter):
         self._lock = threading.Lock()
 
     def add(self, secret: str) -> None:
+        """Remember `secret` and the forms it takes on the wire (quoted, base64 at any alignment)."""
+        from assistant.core.transcript import secret_forms
+
         if secret:
             with self._lock:
-                self._secrets.add(secret)
+                self._secrets.update(secret_forms(secret))
 
     def redact(self, text: str) -> str:
         with self._lock:

@@ -1,0 +1,39 @@
+"""GUI test fixtures: the app with its language, a private config folder, a real Secret Service."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant.core.store import CONFIG_DIR_ENV
+from tests.lab.keyring import SecretServiceLab
+
+
+@pytest.fixture
+def app(qapp: Any) -> Any:
+    from assistant.gui.app import create_app
+
+    return create_app(lang="en")
+
+
+@pytest.fixture
+def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "config"
+    monkeypatch.setenv(CONFIG_DIR_ENV, str(folder))
+    return folder
+
+
+@pytest.fixture
+def secret_service(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[SecretServiceLab]:
+    """gnome-keyring on a private session bus, unlocked, reached through DBUS_SESSION_BUS_ADDRESS."""
+    service = SecretServiceLab(tmp_path / "secret-service")
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", service.bus_address)
+    monkeypatch.delenv("DISPLAY", raising=False)
+    service.start()
+    try:
+        yield service
+    finally:
+        service.stop()

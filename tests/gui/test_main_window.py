@@ -1,0 +1,188 @@
+"""The main window against the real lab and a real Secret Service: test now, passwords, remove, stop."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from keyring.backends import SecretService
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+from assistant.core.secrets import PasswordStore
+from assistant.core.store import SettingsStore
+from assistant.gui.windows.main import MainWindow
+from tests.gui.lab_accounts import assert_not_in_files, lab_account, write_settings
+from tests.lab.keyring import SecretServiceLab
+
+RUN_TIMEOUT = 30_000
+
+# The offscreen platform says this whenever a dialog is shown; it is not about our code.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def window(qtbot: Any, lab: Any, config: Path, passwords: PasswordStore) -> MainWindow:
+    w = MainWindow(store=SettingsStore(config), passwords=passwords, net=lab.net_config())
+    qtbot.addWidget(w)
+    return w
+
+
+def type_password(qtbot: Any, w: MainWindow, password: str, *, save: bool | None = None) -> None:
+    qtbot.waitUntil(lambda: w.password_dialog is not None and w.password_dialog.isVisible())
+    dialog = w.password_dialog
+    assert dialog is not None
+    dialog.password.setText(password)
+    if save is not None:
+        dialog.save.setChecked(save)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def test_first_test_saves_the_password_in_the_keyring_and_reload_uses_it(
+    qtbot: Any, app: Any, lab: Any, config: Path, secret_service: SecretServiceLab
+) -> None:
+    account = lab_account(lab)
+    write_settings(config, account)
+    passwords = PasswordStore(SecretService.Keyring(), timeout=10)
+    w = window(qtbot, lab, config, passwords)
+    assert w.panel.account is not None and w.panel.account.address == account.address
+
+    with qtbot.waitSignal(w.run_finished, timeout=RUN_TIMEOUT) as finished:
+        w.panel.test_button.click()
+        type_password(qtbot, w, lab.canary, save=True)
+    assert finished.args == ["done"]
+    assert w.panel.outcome is not None and w.panel.outcome.ok, w.panel.status.text()
+    assert w.panel.columns["incoming"].statuses()["login"] == "passed"
+    assert w.panel.columns["outgoing"].statuses()["login"] == "passed"
+    assert "Everything works" in w.panel.status.text()
+
+    # in the keyring, under the app's service name and the address; nowhere in the config folder
+    assert passwords.get(account.address) == lab.canary
+    assert [attrs["username"] for _label, attrs in secret_service.items()] == [account.address]
+    saved = SettingsStore(config).load().settings.account(account.address)
+    assert saved is not None and saved.password_saved and saved.last_check is not None
+    assert saved.last_check.incoming_ok and saved.last_check.outgoing_ok
+    assert_not_in_files(config, lab.canary)
+
+    # a new window (the app started again) tests without asking: the password comes from the keyring
+    again = window(qtbot, lab, config, PasswordStore(SecretService.Keyring(), timeout=10))
+    assert "saved in the keyring" in again.panel.password_line.text()
+    with qtbot.waitSignal(again.run_finished, timeout=RUN_TIMEOUT):
+        again.panel.test_button.click()
+    assert again.password_dialog is None
+    assert again.panel.outcome is not None and again.panel.outcome.ok
+
+
+def test_remove_deletes_the_keyring_entry_after_confirmation(
+    qtbot: Any, app: Any, lab: Any, config: Path, secret_service: SecretServiceLab
+) -> None:
+    account = lab_account(lab, saved=True)
+    other = replace(lab_account(lab, saved=True), address="hanako@lab.test", display_name="Hanako")
+    write_settings(config, account, other)
+    passwords = PasswordStore(SecretService.Keyring(), timeout=10)
+    passwords.set(account.address, lab.canary)
+    passwords.set(other.address, "hanako's password")
+    w = window(qtbot, lab, config, passwords)
+    w.select_account(account.address)
+
+    w.panel.remove_button.click()
+    qtbot.waitUntil(lambda: w.confirm is not None and w.confirm.isVisible())
+    assert w.confirm is not None
+    assert account.address in w.confirm.text()
+    w.confirm.button(QMessageBox.StandardButton.Cancel).click()  # first: changed my mind
+    assert passwords.get(account.address) == lab.canary
+    assert w.settings.account(account.address) is not None
+
+    w.panel.remove_button.click()
+    qtbot.waitUntil(lambda: w.confirm is not None and w.confirm.isVisible())
+    remove = next(b for b in w.confirm.buttons() if b.text() == "Remove")
+    with qtbot.waitSignal(w.settings_changed, timeout=10_000):
+        remove.click()
+    assert passwords.get(account.address) is None
+    assert passwords.get(other.address) == "hanako's password"
+    on_disk = SettingsStore(config).load().settings
+    assert [a.address for a in on_disk.accounts] == [other.address]
+    assert w.accounts.count() == 1
+    assert w.panel.account is not None and w.panel.account.address == other.address
+
+
+def test_no_keyring_says_so_and_continues_without_saving(
+    qtbot: Any, app: Any, lab: Any, config: Path, monkeypatch: Any
+) -> None:
+    # no D-Bus session at all: what keyring's own detection turns into its fail backend
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    account = lab_account(lab)
+    write_settings(config, account)
+    w = window(qtbot, lab, config, PasswordStore(SecretService.Keyring(), timeout=10))
+
+    w.panel.test_button.click()
+    type_password(qtbot, w, lab.canary, save=True)
+    qtbot.waitUntil(lambda: w.keyring_notice is not None)
+    notice = w.keyring_notice
+    assert notice is not None and notice.state == "no_backend"
+    assert "can't be saved on this computer" in notice.heading.text()
+    assert "asked for the password each time" in notice.text.text()
+    assert lab.canary not in notice.details.toPlainText()
+    with qtbot.waitSignal(w.run_finished, timeout=RUN_TIMEOUT):
+        notice.continue_button.click()
+    assert w.panel.outcome is not None and w.panel.outcome.ok
+    saved = SettingsStore(config).load().settings.account(account.address)
+    assert saved is not None and not saved.password_saved
+    assert "not saved" in w.panel.password_line.text()
+    assert_not_in_files(config, lab.canary)
+
+
+def test_locked_keyring_explains_and_asks_for_the_password_instead(
+    qtbot: Any, app: Any, lab: Any, config: Path, secret_service: SecretServiceLab
+) -> None:
+    account = lab_account(lab, saved=True)
+    write_settings(config, account)
+    passwords = PasswordStore(SecretService.Keyring(), timeout=10)
+    passwords.set(account.address, lab.canary)
+    secret_service.lock()
+    w = window(qtbot, lab, config, passwords)
+
+    w.panel.test_button.click()
+    qtbot.waitUntil(lambda: w.keyring_notice is not None)
+    notice = w.keyring_notice
+    assert notice is not None and notice.state == "locked"
+    assert notice.heading.text() == "The keyring is locked"
+    with qtbot.waitSignal(w.run_finished, timeout=RUN_TIMEOUT):
+        notice.continue_button.click()
+        type_password(qtbot, w, lab.canary)
+        assert w.password_dialog is None or not w.password_dialog.save.isVisible()
+    assert w.panel.outcome is not None and w.panel.outcome.ok
+
+
+def test_wrong_password_shows_the_explanation_card(
+    qtbot: Any, app: Any, lab: Any, config: Path, secret_service: SecretServiceLab
+) -> None:
+    write_settings(config, lab_account(lab))
+    w = window(qtbot, lab, config, PasswordStore(SecretService.Keyring(), timeout=10))
+    with qtbot.waitSignal(w.run_finished, timeout=RUN_TIMEOUT):
+        w.panel.test_button.click()
+        type_password(qtbot, w, "not-the-password", save=False)
+    assert w.panel.outcome is not None and not w.panel.outcome.ok
+    ids = {card.explanation.id for card in w.panel.cards}
+    assert ids == {"auth.failed"}
+    card = w.panel.cards[0]
+    assert card.what.text() and card.steps.text()
+    assert "AUTHENTICATIONFAILED" in card.details.toPlainText() or "535" in card.details.toPlainText()
+    assert "problems were found" in w.panel.last_line.text()
+
+
+def test_stop_during_a_check_of_a_server_that_never_answers(
+    qtbot: Any, app: Any, lab: Any, config: Path, secret_service: SecretServiceLab
+) -> None:
+    write_settings(config, lab_account(lab, incoming="drop-imaps", outgoing="smtp-silent"))
+    w = window(qtbot, lab, config, PasswordStore(SecretService.Keyring(), timeout=10))
+    w.panel.test_button.click()
+    type_password(qtbot, w, lab.canary, save=False)
+    qtbot.waitUntil(lambda: w.job is not None and w.panel.stop_button.isVisibleTo(w.panel))
+    qtbot.waitUntil(lambda: w.panel.columns["outgoing"].statuses()["connect"] == "passed", timeout=10_000)
+    assert w.panel.running and not w.panel.test_button.isEnabled()
+    with qtbot.waitSignal(w.run_finished, timeout=10_000) as finished:
+        w.panel.stop_button.click()
+    assert finished.args == ["cancelled"]
+    assert w.panel.status.text() == "The test was stopped."
+    assert w.panel.test_button.isEnabled()
