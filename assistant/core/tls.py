@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import os
 import select
 import socket
 import ssl
@@ -48,12 +50,28 @@ class TlsSession:
 
 
 def client_context(net: NetConfig, *, verify: bool = True) -> ssl.SSLContext:
-    """System trust store plus the optional extra CA file; TLS 1.2 or newer; host names checked."""
-    ctx = ssl.create_default_context()
-    ctx.minimum_version = ssl.TLSVersion.TLSv1_2
+    """System trust store plus the optional extra CA file; TLS 1.2 or newer; host names checked.
+
+    Contexts are shared (loading the system store costs ~15 ms); a changed CA file makes a new one."""
+    stamp = 0.0
     if net.extra_ca_file:
         try:
-            ctx.load_verify_locations(cafile=net.extra_ca_file)
+            stamp = os.stat(net.extra_ca_file).st_mtime
+        except OSError:
+            raise CheckFailure(
+                FailureCode.INPUT_INVALID, "extra CA file unusable", "FileNotFoundError"
+            ) from None
+    return _context(net.extra_ca_file, stamp, verify)
+
+
+@functools.lru_cache(maxsize=16)
+def _context(extra_ca_file: str | None, stamp: float, verify: bool) -> ssl.SSLContext:
+    del stamp  # part of the cache key only
+    ctx = ssl.create_default_context()
+    ctx.minimum_version = ssl.TLSVersion.TLSv1_2
+    if extra_ca_file:
+        try:
+            ctx.load_verify_locations(cafile=extra_ca_file)
         except (OSError, ssl.SSLError) as exc:
             raise CheckFailure(
                 FailureCode.INPUT_INVALID, "extra CA file unusable", type(exc).__name__
