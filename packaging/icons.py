@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parents[1]
 HICOLOR_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 # The GUI's icon in resources/icons/ (any of these names); a stand-in until it exists.
-CANDIDATES = ("app.svg", "mail-assistant.svg", "jp.mailsetup.Assistant.svg")
+CANDIDATES = ("mail-setup-assistant.svg", "app.svg", "jp.mailsetup.Assistant.svg")
 
 
 def app_icon_svg() -> Path:

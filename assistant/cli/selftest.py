@@ -268,6 +268,14 @@ def run_checks() -> list[Outcome]:
     return outcomes
 
 
+def _t(key: str, lang: str, **values: object) -> str:
+    """tr(), or the bare key when the catalog itself is what this installation lacks."""
+    try:
+        return tr(key, lang, **values)
+    except (KeyError, OSError, ValueError):
+        return " ".join([key, *(f"{k}={v}" for k, v in values.items())])
+
+
 def run_self_test(lang: str | None = None, as_json: bool = False) -> int:
     lang = lang or system_language()
     outcomes = run_checks()
@@ -278,13 +286,13 @@ def run_self_test(lang: str | None = None, as_json: bool = False) -> int:
             "checks": [{"name": o.name, "ok": o.ok, "detail": o.detail} for o in outcomes],
         }, ensure_ascii=False, indent=2))  # fmt: skip
     else:
-        where = tr("selftest.where.bundle" if frozen() else "selftest.where.source", lang)
-        print(tr("selftest.title", lang, version=assistant.__version__, where=where))
+        where = _t("selftest.where.bundle" if frozen() else "selftest.where.source", lang)
+        print(_t("selftest.title", lang, version=assistant.__version__, where=where))
         for o in outcomes:
-            mark = tr("selftest.ok" if o.ok else "selftest.failed", lang)
-            print(f"  {mark:8} {tr(f'selftest.check.{o.name}', lang)}: {o.detail}")
+            mark = _t("selftest.ok" if o.ok else "selftest.failed", lang)
+            print(f"  {mark:8} {_t(f'selftest.check.{o.name}', lang)}: {o.detail}")
         summary = "selftest.summary.failed" if failed else "selftest.summary.ok"
-        print(tr(summary, lang, count=len(failed)))
+        print(_t(summary, lang, count=len(failed)))
     sys.stdout.flush()
     return 1 if failed else 0
 
@@ -292,6 +300,6 @@ def run_self_test(lang: str | None = None, as_json: bool = False) -> int:
 def register(subparsers: Any) -> None:
     from assistant.cli import add_common
 
-    p = subparsers.add_parser("self-test", help=tr("selftest.help", system_language()))
+    p = subparsers.add_parser("self-test", help=_t("selftest.help", system_language()))
     add_common(p)
     p.set_defaults(run=lambda args: run_self_test(args.lang, args.json))
