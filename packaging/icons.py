@@ -9,16 +9,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 HICOLOR_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
-# The GUI's icon in resources/icons/ (any of these names); a stand-in until it exists.
-CANDIDATES = ("mail-setup-assistant.svg", "app.svg", "jp.mailsetup.Assistant.svg")
+# The app's icon, drawn for the GUI (resources/icons/); every platform's format is rendered from it.
+APP_ICON = ROOT / "resources" / "icons" / "mail-setup-assistant.svg"
 
 
 def app_icon_svg() -> Path:
-    for name in CANDIDATES:
-        path = ROOT / "resources" / "icons" / name
-        if path.is_file():
-            return path
-    return ROOT / "packaging" / "placeholder-icon.svg"
+    if not APP_ICON.is_file():
+        raise SystemExit(f"the app icon is missing: {APP_ICON}")
+    return APP_ICON
 
 
 def render_png(svg: Path, size: int) -> bytes:
