@@ -146,6 +146,14 @@
       <translation>このデータはメールとして読み取れませんでした。</translation>
     </message>
     <message>
+      <source>This file is not an e-mail message (it contains binary data).</source>
+      <translation>このファイルはメールではありません（バイナリデータです）。</translation>
+    </message>
+    <message>
+      <source>This is neither an e-mail message nor the text of a bounce. Please drop, open or paste the bounce message itself.</source>
+      <translation>メールでもエラーメールの本文でもないようです。エラーメールそのものをドロップするか、開くか、貼り付けてください。</translation>
+    </message>
+    <message>
       <source>This does not look like a bounce message: no recipient that could not be reached was found in it. If you copied only part of it, try saving the whole message as a file.</source>
       <translation>エラーメールではないようです。届かなかった宛先が見つかりませんでした。一部だけをコピーした場合は、メール全体をファイルとして保存してお試しください。</translation>
     </message>

@@ -17,7 +17,7 @@ class RecipientResult:
 
 @dataclass(frozen=True)
 class BounceAnalysis:
-    kind: str  # the core's BounceReport.kind: "dsn", "text", "auto-reply", "feedback", "not-bounce"
+    kind: str  # BounceReport.kind ("dsn", "text", "auto-reply", "feedback", "not-bounce") or "bounce.input.*"
     recipients: list[RecipientResult] = field(default_factory=list)
     report: Any = None  # the core's BounceReport
 
@@ -26,7 +26,10 @@ def analyzed(data: bytes, lang: str) -> BounceAnalysis:
     """Run the core's bounce analyzer and word every recipient (off the GUI thread)."""
     from assistant.core.explain import bounce
 
-    report = bounce.analyze_bounce(data)
+    try:
+        report = bounce.analyze_bounce(data)
+    except bounce.BounceInputError as exc:  # empty, binary, or not mail at all: the view says so
+        return BounceAnalysis(str(exc.args[0]) if exc.args else "bounce.input.not_email")
     out = []
     for r in report.recipients:
         technical = "\n".join(

@@ -207,6 +207,18 @@ class BounceView(QWidget):
     def show_analysis(self, analysis: Any) -> None:
         """One card per recipient: the address and its state on top, then the explanation."""
         self.analysis = analysis
+        if analysis.kind == "bounce.input.binary":
+            self._say(self.tr("This file is not an e-mail message (it contains binary data)."), True)
+            return
+        if analysis.kind.startswith("bounce.input."):
+            self._say(
+                self.tr(
+                    "This is neither an e-mail message nor the text of a bounce. Please drop, open or paste "
+                    "the bounce message itself."
+                ),
+                True,
+            )
+            return
         if analysis.kind == "not-bounce" or not analysis.recipients:
             self._say(
                 self.tr(

@@ -7,8 +7,11 @@ from assistant.gui.widgets import theme
 
 def window_style() -> str:
     """The shared theme plus what only the main window uses."""
-    return theme.style_sheet() + f"""
+    return (
+        theme.style_sheet()
+        + f"""
 QLabel#subTitle, QLabel#who {{ font-weight: 600; }}
 QLabel#okText {{ color: {theme.ok_color()}; font-weight: 600; }}
 QListWidget#accounts::item {{ padding: 6px 4px; }}
 """
+    )
