@@ -125,7 +125,9 @@ TEXT: dict[str, re.Pattern[str]] = {
         r"サイズ(?:が|の)?(?:大きすぎ|制限|超過)",
     ),
     "exceedlimit": _rx(
-        r"message header size exceeds", r"exceeds? (?:the )?(?:per[- ])?(?:recipient|mailbox) (?:size )?limit"
+        r"message header size exceeds",
+        r"exceeds? (?:the )?(?:per[- ])?(?:recipient|"
+        r"mailbox) (?:size )?limit",
     ),
     "suspend": _rx(
         r"(?:account|mailbox|user|address|recipient) (?:has been |is |was )?(?:temporarily )?"
@@ -143,7 +145,8 @@ TEXT: dict[str, re.Pattern[str]] = {
         r"no longer (?:on (?:this )?server|at this (?:address|domain))",
     ),
     "norelaying": _rx(
-        r"relay(?:ing)? (?:access )?(?:is )?(?:denied|not permitted|prohibited|not allowed|refused|rejected)",
+        r"relay(?:ing)? (?:access )?(?:is )?(?:denied|not permitted|prohibited|not allowed|refused|"
+        r"rejected)",
         r"unable to relay",
         r"(?:we do )?not relay",
         r"not (?:permitted|allowed|authorized) to relay",
@@ -238,7 +241,8 @@ TEXT: dict[str, re.Pattern[str]] = {
         r"8-?bit (?:data|characters?) (?:in|not)",
     ),
     "rejected": _rx(
-        r"sender (?:address )?(?:rejected|refused|denied|blocked|not allowed|unknown|invalid|verify failed)",
+        r"sender (?:address )?(?:rejected|refused|denied|blocked|not allowed|unknown|invalid|"
+        r"verify failed)",
         r"sender verif",
         r"domain of sender address .* does not exist",
         r"empty envelope senders? not allowed",

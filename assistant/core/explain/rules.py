@@ -102,12 +102,12 @@ def _all_ports_silent(ctx: Context) -> bool:
 
 
 def _other_port_answers(ctx: Context) -> bool:
-    return any(a.ok and a.port != ctx.port for a in ctx.related)
+    host = ctx.evidence.host.lower()
+    return any(a.ok and a.port != ctx.port and a.host.lower() == host for a in ctx.related)
 
 
 SMTP_ACTION = ("smtp.sender_rejected", "smtp.recipient_rejected", "smtp.relay_denied",
-               "smtp.message_rejected", "smtp.temporary", "smtp.auth_required", "greeting.rejected",
-               "protocol.error")  # fmt: skip
+               "smtp.message_rejected", "smtp.temporary", "greeting.rejected", "protocol.error")  # fmt: skip
 LOGIN = ("auth.failed", "auth.temporary", "auth.disabled", "auth.tls_required", "auth.mechanism_unsupported",
          "protocol.error", "server.unavailable", "server.closed", "greeting.rejected", "starttls.failed",
          "smtp.auth_required", "smtp.sender_rejected", "smtp.message_rejected", "auth.in_use")  # fmt: skip
@@ -207,7 +207,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "auth.failed.google",
         codes=("auth.failed",),
-        text=_t(r"username and password not accepted", r"badcredentials"),
+        text=_t(r"badcredentials", r"\bgsmtp\b"),
     ),
     Rule(
         "auth.too_many_attempts",
@@ -311,6 +311,9 @@ REASON_IDS = {
 }  # fmt: skip
 
 
+_ABOUT_THE_CLIENT = {"blocked", "badreputation", "requireptr", "speeding", "toomanyconn"}
+
+
 def classified_id(ctx: Context) -> str | None:
     """The explanation for an SMTP refusal from its bounce reason, if the reply says enough."""
     if ctx.code not in SMTP_ACTION or ctx.protocol not in (Protocol.SMTP, None):
@@ -318,10 +321,12 @@ def classified_id(ctx: Context) -> str | None:
     if not (ctx.text or ctx.enhanced):
         return None  # a bare basic code (e.g. 550) is too ambiguous to classify
     reason = classify(status=ctx.enhanced, reply=ctx.reply, text=ctx.text, command=ctx.command)
+    if ctx.code == "greeting.rejected" and reason not in _ABOUT_THE_CLIENT:
+        return None  # a refusal at connect time is about us or the server, never about a recipient
     if reason == "toomanyconn" and "recipient" in ctx.text.lower():
         return "smtp.too_many_recipients"
-    if reason == "securityerror" and ctx.code == "smtp.relay_denied":
-        return "smtp.relay_denied"
+    if reason == "securityerror" and ctx.code in ("smtp.relay_denied", "greeting.rejected", "protocol.error"):
+        return None  # "some security reason" says less than the tester's own finding
     return REASON_IDS.get(reason)
 
 

@@ -1,0 +1,187 @@
+"""Reading a bounce: bytes to a message, text decoded (ISO-2022-JP, Shift_JIS...), junk refused early."""
+
+from __future__ import annotations
+
+import email
+import email.header
+import re
+from email.message import Message
+
+# Charset labels as mail in Japan writes them, mapped to Python codecs that are supersets of what is meant.
+_CODECS = {
+    "iso-2022-jp": "iso2022_jp_2", "iso2022-jp": "iso2022_jp_2", "iso-2022-jp-2": "iso2022_jp_2",
+    "iso-2022-jp-3": "iso2022_jp_3", "iso-2022-jp-ms": "iso2022_jp_2", "csiso2022jp": "iso2022_jp_2",
+    "shift_jis": "cp932", "shift-jis": "cp932", "sjis": "cp932", "x-sjis": "cp932", "ms_kanji": "cp932",
+    "windows-31j": "cp932", "cp932": "cp932", "x-ms-cp932": "cp932", "euc-jp": "euc_jis_2004",
+    "x-euc-jp": "euc_jis_2004", "us-ascii": "utf-8", "ascii": "utf-8", "ks_c_5601-1987": "cp949",
+    "gb2312": "gb18030", "gbk": "gb18030", "unknown-8bit": "utf-8", "x-unknown": "utf-8",
+}  # fmt: skip
+
+
+class BounceInputError(ValueError):
+    """The input cannot be read as mail at all; `code` is a message id ("bounce.input.empty", ...)."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f]")
+_HEADER_LINE = re.compile(rb"^[!-9;-~]{1,76}:", re.MULTILINE)
+
+
+def check_input(data: bytes) -> None:
+    """Refuse what is plainly not text: nothing at all, or binary data."""
+    if not data or not data.strip():
+        raise BounceInputError("bounce.input.empty")
+    head = data[:8192]
+    if b"\x00" in head or len(_CONTROL.findall(head)) > max(8, len(head) // 50):
+        raise BounceInputError("bounce.input.binary")
+
+
+def has_headers(data: bytes) -> bool:
+    """True when the data starts like an e-mail (a header block), not like text pasted from a mail client."""
+    start = data.lstrip()[:2048]
+    first = start.split(b"\n", 1)[0]
+    return bool(_HEADER_LINE.match(first)) or start.startswith(b"From ")
+
+
+def parse(data: bytes) -> Message:
+    return email.message_from_bytes(data)
+
+
+def codec(charset: str | None) -> str:
+    label = (charset or "").strip().strip('"').lower()
+    return _CODECS.get(label, label or "utf-8")
+
+
+def decode_bytes(raw: bytes, charset: str | None = None) -> str:
+    """Text from bytes in a declared or guessed charset; never raises."""
+    if b"\x1b$" in raw or b"\x1b(" in raw:  # ISO-2022-JP escapes, whatever the label says
+        charset = "iso-2022-jp"
+    for name in (codec(charset), "utf-8", "cp932", "euc_jis_2004"):
+        try:
+            return raw.decode(name)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return raw.decode("latin-1")
+
+
+def header(msg: Message, name: str) -> str:
+    """A header decoded from RFC 2047 words (=?ISO-2022-JP?B?...?=) into plain text; '' when absent."""
+    value = msg.get(name)
+    if value is None:
+        return ""
+    if isinstance(value, email.header.Header):
+        value = str(value)
+    text = str(value)
+    if "=?" not in text:
+        return " ".join(text.split())
+    try:
+        parts = email.header.decode_header(text)
+    except (ValueError, LookupError, AssertionError):
+        return " ".join(text.split())
+    out: list[str] = []
+    for chunk, charset in parts:
+        out.append(decode_bytes(chunk, charset) if isinstance(chunk, bytes) else chunk)
+    return " ".join("".join(out).split())
+
+
+def part_text(part: Message) -> str:
+    """The decoded text of one leaf part (quoted-printable/base64 undone, charset applied)."""
+    payload = part.get_payload(decode=True)
+    if isinstance(payload, bytes):
+        return decode_bytes(payload, part.get_content_charset())
+    raw = part.get_payload()
+    return raw if isinstance(raw, str) else ""
+
+
+_TAG = re.compile(r"<(?:br|p|div|tr|li)\b[^>]*>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"<[^>]*>")
+_ENTITIES = {"&lt;": "<", "&gt;": ">", "&amp;": "&", "&nbsp;": " ", "&quot;": '"', "&#39;": "'"}
+
+
+def html_text(html: str) -> str:
+    """Rough text of an HTML part, for bounces that come only as HTML."""
+    text = _ANY_TAG.sub("", _TAG.sub("\n", re.sub(r"(?is)<(script|style)\b.*?</\1>", "", html)))
+    for entity, char in _ENTITIES.items():
+        text = text.replace(entity, char)
+    return text
+
+
+def body_texts(msg: Message) -> tuple[list[str], list[Message], list[Message]]:
+    """(human-readable texts, machine-readable report parts, attached messages) of a message, in order.
+
+    Report parts are message/delivery-status and message/feedback-report; attached messages are message/rfc822
+    parts (the returned original, or a forwarded bounce). text/rfc822-headers parts are skipped.
+    """
+    texts: list[str] = []
+    html: list[str] = []
+    reports: list[Message] = []
+    attached: list[Message] = []
+    stack: list[Message] = [msg]
+    while stack:
+        part = stack.pop(0)
+        ctype = part.get_content_type()
+        if ctype in ("message/delivery-status", "message/global-delivery-status", "message/feedback-report"):
+            reports.append(part)
+            continue
+        if ctype in ("message/rfc822", "message/global") or (ctype == "text/rfc822-headers"):
+            if ctype != "text/rfc822-headers":
+                inner = part.get_payload()
+                if isinstance(inner, list) and inner and isinstance(inner[0], Message):
+                    attached.append(inner[0])
+            continue
+        if part.is_multipart():
+            sub = part.get_payload()
+            if isinstance(sub, list):
+                stack[0:0] = [p for p in sub if isinstance(p, Message)]
+            continue
+        if ctype == "text/plain" or (ctype.startswith("text/") and ctype != "text/html" and part is msg):
+            if (part.get("Content-Disposition") or "").lower().startswith("attachment") and part is not msg:
+                continue
+            texts.append(part_text(part))
+        elif ctype == "text/html":
+            html.append(part_text(part))
+    if not texts and html:
+        texts = [html_text(h) for h in html]
+    return texts, reports, attached
+
+
+def report_fields(part: Message) -> list[dict[str, str]]:
+    """The field blocks of a message/delivery-status or message/feedback-report part (lower-case names)."""
+    payload = part.get_payload()
+    blocks: list[dict[str, str]] = []
+    if isinstance(payload, list):  # the stdlib parses delivery-status into one Message per block
+        for block in payload:
+            if isinstance(block, Message):
+                blocks.append({k.lower(): " ".join(str(v).split()) for k, v in block.items()})
+        if any(blocks):
+            return [b for b in blocks if b]
+        blocks = []
+    raw = part.get_payload(decode=True)
+    text = decode_bytes(raw) if isinstance(raw, bytes) else str(payload or "")
+    return parse_fields(text)
+
+
+def parse_fields(text: str) -> list[dict[str, str]]:
+    """RFC 822-style field blocks separated by blank lines (continuation lines joined)."""
+    blocks: list[dict[str, str]] = []
+    current: dict[str, str] = {}
+    last = ""
+    for line in text.splitlines():
+        if not line.strip():
+            if current:
+                blocks.append(current)
+                current, last = {}, ""
+            continue
+        if line[0] in " \t" and last:
+            current[last] += " " + line.strip()
+            continue
+        name, sep, value = line.partition(":")
+        if sep and name.strip() and " " not in name.strip():
+            last = name.strip().lower()
+            current[last] = value.strip()
+    if current:
+        blocks.append(current)
+    return blocks

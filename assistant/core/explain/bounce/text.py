@@ -1,0 +1,251 @@
+"""Recipients in human-readable bounce text (Postfix, Exim, Sendmail, qmail, Exchange, carriers...)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ADDRESS = re.compile(
+    r"[A-Za-z0-9][A-Za-z0-9._%+=!#$&'*/?^`{|}~-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}"
+)
+_SERVICE_LOCAL = re.compile(
+    r"^(?:mailer[-_]?daemon|postmaster|mail[-_]?daemon|maildaemon|bounces?|no-?reply)$", re.I
+)
+
+# Where the returned original starts: nothing below it describes the failure.
+_ORIGINAL = re.compile(
+    r"^\s*(?:-{2,}\s*)?(?:"
+    r"this is a copy of the message|below this line is a copy of the message|"
+    r"original message (?:follows|headers)|"
+    r"original message|unsent message follows|the header of the original message|original message headers:|"
+    r"headers of the original message|returned message|a copy of the original message|"
+    r"元のメッセージ|元のメール|以下、元のメッセージ|原文|送信したメール"
+    r")",
+    re.IGNORECASE,
+)
+_REPLY_LINE = re.compile(r"(?<![\d.])[245]\d\d(?:[ -]|$)|[245]\.\d{1,3}\.\d{1,3}")
+_DIAGNOSTIC_HINT = re.compile(
+    r"said:|remote (?:host|server|mail server|system)|smtp error|reason:|<<<|diagnostic|returned '|"
+    r"error|unknown|rejected|refused|denied|not found|does not exist|full|quota|too (?:large|big)|"
+    r"unrouteable|timed? ?out|expired|blocked|spam|giving up|retry|delay|mailbox|disabled|suspended|"
+    r"not deliver|undeliverable|failed|failure|permanent|temporar|exceed|not accept|no such|invalid|"
+    r"存在しません|宛先不明|受信拒否|容量|エラー",
+    re.IGNORECASE,
+)
+_DELIVERED_TO = re.compile(
+    r"(?:(?:wasn'?t|was not|could ?n[o']t be|has not been|cannot be|can't be|not be) delivered to|"
+    r"delivery to|"
+    r"unable to deliver (?:your message )?to|failed to deliver to|could not deliver (?:mail )?to|"
+    r"recipient(?: address)?:|delivery has failed to these recipients|宛先|送信先)\s*[:：]?\s*<?("
+    + ADDRESS.pattern
+    + ")>?",
+    re.IGNORECASE,
+)
+
+_COMMANDS = (
+    (
+        re.compile(
+            r"in reply to (?:the )?(rcpt to|mail from|end of data|data|helo|ehlo|starttls|banner)", re.I
+        ),
+        None,
+    ),
+    (
+        re.compile(
+            r"after (rcpt to|mail from|end of data|data|initial connection|helo|ehlo|sending data)", re.I
+        ),
+        None,
+    ),
+    (re.compile(r">>> (rcpt|mail|data|ehlo|helo|\.)", re.I), None),
+    (re.compile(r"does not like (recipient|sender)", re.I), None),
+    (re.compile(r"failed after i sent the (message)", re.I), "DATA"),
+    (re.compile(r"\[(rcpt_to|mail_from|data|end_of_data)\]", re.I), None),
+    (
+        re.compile(
+            r"(?:during|at|while (?:sending|in)) (?:the )?(rcpt|mail from|data|end of data|connect)", re.I
+        ),
+        None,
+    ),
+)
+_COMMAND_NAMES = {
+    "rcpt to": "RCPT",
+    "rcpt": "RCPT",
+    "rcpt_to": "RCPT",
+    "recipient": "RCPT",
+    "mail from": "MAIL",
+    "mail": "MAIL",
+    "mail_from": "MAIL",
+    "sender": "MAIL",
+    "end of data": "DATA",
+    "data": "DATA",
+    "end_of_data": "DATA",
+    ".": "DATA",
+    "message": "DATA",
+    "sending data": "DATA",
+    "helo": "HELO",
+    "ehlo": "EHLO",
+    "starttls": "STARTTLS",
+    "banner": "CONN",
+    "initial connection": "CONN",
+    "connect": "CONN",
+}
+
+_REMOTE = (
+    re.compile(r"\bhost ([A-Za-z0-9][\w.-]*\.[A-Za-z]{2,})\.?\s*\[", re.I),
+    re.compile(r"while talking to ([A-Za-z0-9][\w.-]*\.[A-Za-z]{2,})\.?:", re.I),
+    re.compile(r"remote (?:server|host|mta)(?: at| is)? \[?([A-Za-z0-9][\w.-]*\.[A-Za-z]{2,})", re.I),
+    re.compile(r"<([A-Za-z0-9][\w.-]*\.[A-Za-z]{2,}) #\d\.\d", re.I),
+    re.compile(r"\b(\d{1,3}(?:\.\d{1,3}){3}) does not like", re.I),
+    re.compile(r"\bhost ([A-Za-z0-9][\w.-]*\.[A-Za-z]{2,}) said", re.I),
+)
+_REPORTING = (
+    re.compile(r"this is the mail system at host ([\w.-]+)", re.I),
+    re.compile(r"this is the qmail-send program at ([\w.-]+)", re.I),
+    re.compile(r"generating server:\s*([\w.-]+)", re.I),
+    re.compile(r"reporting-mta:\s*(?:dns;\s*)?([\w.-]+)", re.I),
+    re.compile(r"mail(?:er)? delivery (?:subsystem|system|software) at ([\w.-]+\.[a-z]{2,})", re.I),
+)
+_DELAYED = re.compile(
+    r"warning message only|not yet been delivered|has been delayed|delivery (?:is )?delayed|"
+    r"will (?:continue to )?"
+    r"(?:try|retry)|still (?:being )?(?:retried|trying)|delivery temporarily suspended|temporary failure|"
+    r"delivery delayed|配信が遅れて",
+    re.IGNORECASE,
+)
+_TRANSCRIPT_OUT = re.compile(r"^\s*>>>")
+_LEADING_ADDRESS = re.compile(
+    r"^(?:RCPT To:|To:|Recipient:|(?:宛先|送信先|受信者)\s*[:：])?\s*<?(" + ADDRESS.pattern + r")>?", re.I
+)
+
+
+@dataclass
+class TextRecipient:
+    address: str
+    diagnostic: str = ""
+    command: str = ""
+    remote_mta: str = ""
+
+
+def cut_original(text: str) -> str:
+    """The bounce's own text, without the returned original message that follows it."""
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        if i > 0 and _ORIGINAL.match(line):
+            return "\n".join(lines[:i])
+    return text
+
+
+def reporting_mta(text: str) -> str:
+    for rx in _REPORTING:
+        m = rx.search(text)
+        if m:
+            return m.group(1).rstrip(".")
+    return ""
+
+
+def looks_delayed(text: str) -> bool:
+    return bool(_DELAYED.search(text[:4000]))
+
+
+def command_of(text: str) -> str:
+    found = ""
+    for rx, fixed in _COMMANDS:
+        for m in rx.finditer(text):
+            found = fixed or _COMMAND_NAMES.get(m.group(1).lower(), "")
+        if found:
+            return found
+    return ""
+
+
+def remote_of(text: str) -> str:
+    for rx in _REMOTE:
+        m = rx.search(text)
+        if m:
+            return m.group(1).rstrip(".")
+    return ""
+
+
+def is_service_address(address: str) -> bool:
+    return bool(_SERVICE_LOCAL.match(address.split("@", 1)[0]))
+
+
+def recipients(text: str, *, exclude: set[str], limit: int = 60000) -> list[TextRecipient]:
+    """Recipients named in bounce text, each with the diagnostic that follows it."""
+    text = cut_original(text[:limit])
+    lines = text.splitlines()
+    anchors: list[tuple[int, str, str]] = []  # (line index, address, rest of the line)
+    for i, line in enumerate(lines):
+        hit = _anchor(line, exclude)
+        if hit:
+            anchors.append((i, *hit))
+    found: dict[str, TextRecipient] = {}
+    for n, (i, address, rest) in enumerate(anchors):
+        end = anchors[n + 1][0] if n + 1 < len(anchors) else min(len(lines), i + 40)
+        block = _diagnostic_block(lines[i + 1 : end])
+        diag = " ".join(p for p in (rest, block) if p)
+        _merge(found, address, diag)
+    return list(found.values())
+
+
+def diagnostic_lines(text: str) -> str:
+    """The lines of a bounce text with a reply code or a failure phrase (for bounces naming nobody)."""
+    text = cut_original(text[:60000])
+    lines = text.splitlines()
+    out = [ln.strip() for ln in lines if _REPLY_LINE.search(ln) and not _TRANSCRIPT_OUT.match(ln)]
+    if not out:
+        out = [ln.strip() for ln in text.splitlines() if _DIAGNOSTIC_HINT.search(ln)][:6]
+    return _clean(" ".join(out))
+
+
+def _anchor(line: str, exclude: set[str]) -> tuple[str, str] | None:
+    stripped = line.strip().lstrip(">*-•・ \t")
+    if not stripped:
+        return None
+    m = _LEADING_ADDRESS.match(stripped)
+    if m and not stripped.lower().startswith(("to:", "from:")):
+        address = m.group(1)
+        rest = stripped[m.end() :]
+        # "<a@b>: text", "<a@b>... text", "a@b (a@b)", a@b alone, "a@b  text" (carrier lists)
+        if rest and not re.match(r"^\s*(?:[:.,;]|\.\.\.|\(|\s{2,}|\s+on\s|\s+-\s|$)", rest):
+            if not _DIAGNOSTIC_HINT.search(rest):
+                return None
+        if address.lower() in exclude or is_service_address(address):
+            return None
+        return address, rest.strip(" :.;,()")
+    m = _DELIVERED_TO.search(line)
+    if m and m.group(1).lower() not in exclude and not is_service_address(m.group(1)):
+        return m.group(1), line[m.end() :].strip(" :.;,()>")
+    return None
+
+
+def _diagnostic_block(lines: list[str]) -> str:
+    paragraphs: list[list[str]] = [[]]
+    for line in lines:
+        if not line.strip():
+            if paragraphs[-1]:
+                paragraphs.append([])
+            continue
+        paragraphs[-1].append(line)
+    kept: list[str] = []
+    for i, para in enumerate(p for p in paragraphs if p):
+        text = " ".join(ln.strip() for ln in para)
+        if (i == 0 and para[0][:1] in " \t") or _REPLY_LINE.search(text) or _DIAGNOSTIC_HINT.search(text):
+            kept.append(text)
+    return _clean(" ".join(kept))
+
+
+def _merge(found: dict[str, TextRecipient], address: str, diag: str) -> None:
+    key = address.lower()
+    current = found.get(key)
+    if current is None:
+        found[key] = TextRecipient(address=address, diagnostic=_clean(diag))
+    elif diag and _clean(diag) not in current.diagnostic:
+        current.diagnostic = _clean(f"{current.diagnostic} {diag}")
+    rec = found[key]
+    rec.command = rec.command or command_of(rec.diagnostic)
+    rec.remote_mta = rec.remote_mta or remote_of(rec.diagnostic)
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"<<<\s*", "", text)
+    return " ".join(text.split())[:2000]
