@@ -9,6 +9,7 @@ import os
 import ssl
 import sys
 import threading
+import unicodedata
 from typing import Any
 
 from assistant.cli import EXIT_FAILED, EXIT_OK, UsageError, add_common, language
@@ -285,15 +286,27 @@ class _LivePrinter:
     def __call__(self, event: StageEvent) -> None:
         if self.quiet or event.status is StageStatus.STARTED:
             return
-        if event.status is StageStatus.SKIPPED and event.detail == "not reached":
-            return
+        detail = event.detail
+        if event.status is StageStatus.SKIPPED:
+            if event.detail not in _SKIP_REASONS:
+                return  # "not reached", or TLS/STARTTLS not configured: nothing to say
+            detail = tr(_SKIP_REASONS[event.detail], self.lang)
         role = tr(f"check.role.{event.role}", self.lang)
         stage = tr(f"check.stage.{event.stage.value}", self.lang)
         status = tr(f"check.status.{event.status.value}", self.lang)
         timing = f"{event.elapsed_ms:7.0f} ms" if event.status is not StageStatus.SKIPPED else " " * 10
-        line = f"[{role}] {status} {stage:<14} {timing}  {event.detail}".rstrip()
+        line = f"{_pad(f'[{role}]', 16)} {_pad(status, 4)} {_pad(stage, 18)} {timing}  {detail}".rstrip()
         with self._lock:
             print(line, flush=True)
+
+
+_SKIP_REASONS = {"no AUTH offered": "check.skipped.no_auth"}
+
+
+def _pad(text: str, width: int) -> str:
+    """Left-justify by display width: Japanese characters take two columns in a terminal."""
+    used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(0, width - used)
 
 
 def _explanations(result: AccountResult, lang: str) -> list[tuple[Evidence, dict[str, Any]]]:

@@ -29,9 +29,10 @@ from assistant.core.pins import Pins
 from assistant.core.probe.imap import ImapDialect
 from assistant.core.probe.pop3 import Pop3Dialect
 from assistant.core.probe.smtp import SmtpDialect
-from assistant.core.probe.wire import Wire
+from assistant.core.probe.wire import Silent, Wire
 
 POLL_INTERVAL = 0.2
+IDLE_WAIT = 2.0  # IDLE is ended this often to search again anyway
 ROLE = "send-test"
 _SEARCH = re.compile(r"^\* SEARCH\b(.*)$", re.IGNORECASE)
 
@@ -129,13 +130,14 @@ class _ImapFinder(ImapDialect):
         while True:
             noop = self.command(wire, "NOOP")  # lets the server report new mail before the search
             search = self.command(wire, f'UID SEARCH HEADER Message-ID "{self.message_id}"')
-            self.response(wire, noop)
+            untagged = self.response(wire, noop).untagged  # pipelined: untagged lines may come before either
             reply = self.response(wire, search)
-            uids = [w for line in reply.untagged if (m := _SEARCH.match(line)) for w in m.group(1).split()]
+            untagged += reply.untagged
+            uids = [w for line in untagged if (m := _SEARCH.match(line)) for w in m.group(1).split()]
             if reply.status == "OK" and uids:
                 self.shared.found_at = time.monotonic()
                 break
-            _pause(wire)
+            self._wait_for_news(wire)
         uid_set = ",".join(uids)
         store = self.command(wire, f"UID STORE {uid_set} +FLAGS.SILENT (\\Deleted)")
         expunge = self.command(wire, f"UID EXPUNGE {uid_set}") if self.has("UIDPLUS") else None
@@ -143,6 +145,26 @@ class _ImapFinder(ImapDialect):
         if expunge is not None and self.response(wire, expunge).status == "OK":
             self.shared.deleted = "expunged"
         return f"found UID {uid_set}"
+
+    def _wait_for_news(self, wire: Wire) -> None:
+        """IDLE until the server reports new mail (RFC 2177), or a short poll pause without IDLE."""
+        if not self.has("IDLE"):
+            _pause(wire)
+            return
+        if wire.deadline.remaining() < 0.5:
+            raise CheckFailure(FailureCode.SENDTEST_NOT_RECEIVED, "not in the mailbox before the deadline")
+        tag = self.command(wire, "IDLE")
+        if not self.read_line(wire).startswith("+"):
+            _pause(wire)
+            return
+        until = time.monotonic() + min(IDLE_WAIT, wire.deadline.remaining() - 0.4)
+        try:
+            while "EXISTS" not in self.read_line(wire, silence_until=until).upper():
+                pass
+        except Silent:
+            pass
+        wire.send("DONE")
+        self.response(wire, tag)
 
 
 class _Pop3Finder(Pop3Dialect):

@@ -65,9 +65,9 @@ class ImapDialect(Dialect):
         self._tag += 1
         return f"a{self._tag}"
 
-    def read_line(self, wire: Wire) -> str:
+    def read_line(self, wire: Wire, *, silence_until: float | None = None) -> str:
         """One logical line: literals {n} are read and replaced by a placeholder."""
-        line = wire.read_line()
+        line = wire.read_line(silence_until=silence_until)
         while (match := _LITERAL.search(line)) is not None:
             size = int(match.group(1))
             wire.read_exact(size)
