@@ -145,6 +145,9 @@ class SetupWizard(QDialog):
         if page is self.result:
             self.result.primary()
             return
+        if page is self.testing and self.testing.phase in ("cancelled", "failed"):
+            self.testing.start()  # "Test again"
+            return
         self.go(self.stack.currentIndex() + 1)
 
     def back(self) -> None:
