@@ -57,6 +57,9 @@ def test_round_trip_and_cleanup(lab: Lab, incoming: str, outgoing: str, deleted:
     assert "DATA" in sent and "." in sent
     data = result.to_dict()
     assert data["ok"] is True and data["message_id"] == result.message_id
+    if incoming.startswith("imap"):  # the first search that finds the message ends the polling
+        hits = [line.text for line in result.receive.transcript.lines if line.text.startswith("* SEARCH ")]
+        assert len(hits) == 1, result.receive.transcript.render()
 
 
 def test_the_message_is_clearly_labelled() -> None:
