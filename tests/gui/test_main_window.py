@@ -186,3 +186,38 @@ def test_stop_during_a_check_of_a_server_that_never_answers(
     assert finished.args == ["cancelled"]
     assert w.panel.status.text() == "The test was stopped."
     assert w.panel.test_button.isEnabled()
+
+
+def test_add_account_runs_the_wizard_and_lists_the_saved_account(
+    qtbot: Any, app: Any, lab: Any, config: Path, secret_service: SecretServiceLab
+) -> None:
+    from tests.gui.wizard_driver import SLOW, enter_account, press_next, run_test_page, to_result
+
+    passwords = PasswordStore(SecretService.Keyring(), timeout=10)
+    w = window(qtbot, lab, config, passwords)
+    assert w.accounts.count() == 0 and w.right.currentWidget() is w.empty
+    w.add_button.click()
+    wizard = w.wizard
+    assert wizard is not None
+    qtbot.waitUntil(wizard.isVisible)
+    assert wizard.store is w.store and wizard.passwords is passwords
+    enter_account(qtbot, wizard, "taro@lab.test", lab.canary)
+    press_next(qtbot, wizard)  # the settings are found in the lab's DNS
+    qtbot.waitUntil(lambda: wizard.discovery.phase == "done", timeout=SLOW)
+    if wizard.state.confirmations:
+        wizard.discovery.confirm_check.setChecked(True)
+    press_next(qtbot, wizard)
+    run_test_page(qtbot, wizard)
+    to_result(qtbot, wizard)
+    wizard.result.save_password.setChecked(True)
+    with qtbot.waitSignal(w.settings_changed, timeout=30_000):
+        press_next(qtbot, wizard)
+    assert [a.address for a in w.settings.accounts] == ["taro@lab.test"]
+    assert w.accounts.count() == 1 and w.panel.account is not None
+    assert w.panel.account.password_saved
+    assert passwords.get("taro@lab.test") == lab.canary
+    assert_not_in_files(config, lab.canary)
+    # and "Test now" takes the password from the keyring, no questions asked
+    with qtbot.waitSignal(w.run_finished, timeout=RUN_TIMEOUT):
+        w.panel.test_button.click()
+    assert w.password_dialog is None and w.panel.outcome is not None and w.panel.outcome.ok

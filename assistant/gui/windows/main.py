@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QIcon
@@ -28,12 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.core.resources import resource_path
-from assistant.core.secrets import PasswordStore
 from assistant.core.store import Account, CheckSummary, Settings, SettingsProblem, SettingsStore
 from assistant.gui.windows import tasks
 from assistant.gui.windows.account_panel import AccountPanel
 from assistant.gui.windows.password_dialogs import KeyringNotice, PasswordDialog
 from assistant.gui.windows.style import window_style
+
+if TYPE_CHECKING:
+    from assistant.core.secrets import PasswordStore
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +77,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("MainWindow")
         self.store = store if store is not None else SettingsStore()
-        self.passwords = passwords if passwords is not None else PasswordStore()
+        self._passwords = passwords  # created on first use: importing keyring costs start-up time
         self._net = net
         self.job: Any = None
         self.keyring_notice: KeyringNotice | None = None
@@ -146,6 +148,14 @@ class MainWindow(QMainWindow):
             self.show_settings_problem(loaded.problem)
         self.refresh_accounts()
         self.retranslate()
+
+    @property
+    def passwords(self) -> PasswordStore:
+        if self._passwords is None:
+            from assistant.core.secrets import PasswordStore
+
+            self._passwords = PasswordStore()
+        return self._passwords
 
     # --- language --------------------------------------------------------------------------------
 
@@ -432,7 +442,7 @@ class MainWindow(QMainWindow):
     def add_account(self) -> None:
         from assistant.gui.wizard import SetupWizard
 
-        self.wizard = SetupWizard(net=self.net(), parent=self)
+        self.wizard = SetupWizard(net=self.net(), parent=self, passwords=self.passwords, store=self.store)
         self.wizard.saved.connect(self._wizard_saved)
         self.wizard.open()
 
@@ -444,6 +454,7 @@ class MainWindow(QMainWindow):
             self.save_settings()
         address = getattr(account, "address", None)
         self.refresh_accounts(select=str(address) if address else None)
+        self.settings_changed.emit()
 
     def edit_account(self) -> None:
         account = self.current_account()
