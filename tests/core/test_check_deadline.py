@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from assistant.core.check import AccountResult, ServerResult, check_account, check_server
-from assistant.core.model import Security, ServerSettings, Stage, StageEvent, StageStatus
+from assistant.core.model import Protocol, Security, ServerSettings, Stage, StageEvent, StageStatus
 from assistant.core.net import CancelToken, Deadline, NetConfig
 from tests.lab import Lab
 
@@ -245,3 +245,49 @@ def test_cancel_a_whole_account_check(lab: Lab) -> None:
     worker.join(5)
     assert time.monotonic() - t0 < 1.0
     assert [e.code for e in box["r"].failures] == ["check.cancelled", "check.cancelled"]
+
+
+def _serve_once(listener: socket.socket, reply: bytes | None) -> threading.Thread:
+    def serve() -> None:
+        conn, _ = listener.accept()
+        with conn:
+            conn.recv(100)  # our probe line, once the silence has gone on long enough
+            if reply is not None:
+                conn.sendall(reply)
+            conn.recv(100)  # hold the connection until the client gives up
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    return thread
+
+
+def test_a_tls_alert_answering_the_probe_means_the_port_expects_tls() -> None:
+    """Some TLS stacks answer a plain-text line with an alert record (content type 21, version 3.x)."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        thread = _serve_once(listener, b"\x15\x03\x03\x00\x02\x02\x46")
+        settings = ServerSettings(
+            Protocol.SMTP, "127.0.0.1", listener.getsockname()[1], Security.STARTTLS, "u"
+        )
+        result = check_server(settings, "unused", address="u@example.test", deadline=Deadline(3))
+        thread.join(5)
+    assert result.failure is not None
+    assert (result.failure.stage, result.failure.code) == (Stage.GREETING, "tls.expects_tls")
+    assert result.failure.extra["hint"] == "alert"
+
+
+def test_silence_on_an_implicit_tls_port_means_the_port_expects_tls() -> None:
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.77", 993))
+        listener.listen()
+        thread = _serve_once(listener, None)
+        settings = ServerSettings(Protocol.IMAP, "127.0.0.77", 993, Security.STARTTLS, "u")
+        t0 = time.monotonic()
+        result = check_server(settings, "unused", address="u@example.test", deadline=Deadline(3))
+        assert time.monotonic() - t0 < 3.4
+        listener.close()
+        thread.join(5)
+    assert result.failure is not None
+    assert (result.failure.stage, result.failure.code) == (Stage.GREETING, "tls.expects_tls")
+    assert result.failure.extra["hint"] == "port"
