@@ -7,6 +7,8 @@ import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+import idna
+
 from assistant.core.failures import FailureCode
 from assistant.core.model import (
     CertificateInfo,
@@ -132,6 +134,7 @@ def check_server(
     transcript = Transcript(start=deadline.start, secrets=[password])
     runner = StageRunner(settings, role, deadline, cancel, transcript, on_event)
     start_ms = deadline.elapsed_ms()
+    settings = _ascii_host(settings)
     dialect = dialect or DIALECTS[settings.protocol](settings, address)
     problem = _invalid(settings)
     if problem:
@@ -162,6 +165,17 @@ def check_server(
         facts={k: transcript.redact(v) if isinstance(v, str) else v for k, v in dialect.facts.items()},
         elapsed_ms=deadline.elapsed_ms() - start_ms,
     )
+
+
+def _ascii_host(settings: ServerSettings) -> ServerSettings:
+    """IDNA A-labels for DNS and TLS (メール.example.jp -> xn--...); unchanged if it cannot be encoded."""
+    host = settings.host.strip().rstrip(".")
+    if not host.isascii():
+        try:
+            host = idna.encode(host, uts46=True).decode("ascii")
+        except idna.IDNAError:
+            return settings
+    return dataclasses.replace(settings, host=host) if host != settings.host else settings
 
 
 def _invalid(settings: ServerSettings) -> str:

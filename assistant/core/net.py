@@ -72,7 +72,7 @@ class Deadline:
         return max(0.0, min(limit, self.remaining()))
 
 
-@dataclass
+@dataclass(eq=False)
 class CheckFailure(Exception):
     """A stage could not complete; the stage runner turns it into Evidence."""
 

@@ -192,3 +192,18 @@ def test_certificate_details_match_what_ssl_reports(lab: Lab) -> None:
     assert f"CN={common_name}" in result.certificate.subject
     not_after = datetime.fromtimestamp(ssl.cert_time_to_seconds(str(peer["notAfter"])), UTC)
     assert result.certificate.not_after == not_after.isoformat().replace("+00:00", "Z")
+
+
+def test_internationalised_host_names_are_looked_up_as_a_labels(lab: Lab) -> None:
+    from tests.lab.dns import DnsServer
+
+    ascii_name = "xn--zckzah.lab.test"  # テスト.lab.test
+    with DnsServer([(ascii_name, "A", lab.host("mail"))]) as server:
+        net = NetConfig(dns_server=server.host, dns_port=server.port, extra_ca_file=str(lab.ca_file))
+        settings = dataclasses.replace(lab.settings("imaps"), host="テスト.lab.test")
+        taro = lab.accounts["taro"]
+        result = check_server(settings, taro.password, address=taro.address, net=net, deadline=Deadline(5))
+    assert result.settings.host == ascii_name
+    assert result.stages[0].detail == lab.host("mail")
+    # the lab certificate does not name it: the TLS check ran against the A-label
+    assert result.failure is not None and result.failure.code == "tls.cert_hostname"
