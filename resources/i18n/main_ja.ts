@@ -31,6 +31,10 @@
       <translation>中止</translation>
     </message>
     <message>
+      <source>“Test now” logs in to both servers and tells you what works. If only sending fails, use “Why can't I send?”: it also sends a test message to yourself.</source>
+      <translation>「今すぐテスト」は受信・送信の両方のサーバーにログインして、どこまで正常に動くかをお知らせします。送信だけうまくいかないときは「送信できない原因を調べる」を押してください。ご自分宛てにテストメッセージも送ります。</translation>
+    </message>
+    <message>
       <source>Password: saved in the keyring</source>
       <translation>パスワード: キーリングに保存済み</translation>
     </message>
@@ -273,12 +277,28 @@
       <translation>キーリングがロックされています</translation>
     </message>
     <message>
+      <source>Your saved password can't be read</source>
+      <translation>保存したパスワードを読み出せません</translation>
+    </message>
+    <message>
+      <source>The password storage (keyring) that holds your password can't be reached on this computer right now. You can type the password this time.</source>
+      <translation>パスワードを保存しているキーリングに、いまこのパソコンから接続できません。今回はパスワードを入力してください。</translation>
+    </message>
+    <message>
+      <source>Your password for this account is kept in the keyring, but it is locked or did not let the assistant use it. Unlock it (usually with the password you use to log in to this computer) and try again, or type the password this time.</source>
+      <translation>このアカウントのパスワードはキーリングに保存されていますが、キーリングがロックされているか、使用が許可されませんでした。キーリングのロックを解除して（ふつうはこのパソコンにログインするときのパスワードを使います）もう一度お試しいただくか、今回はパスワードを入力してください。</translation>
+    </message>
+    <message>
       <source>Your passwords are kept in the keyring, but it is locked or did not let the assistant use it. Unlock it (usually with the password you use to log in to this computer) and try again, or continue without saving the password: you will then be asked for it each time you test the account.</source>
       <translation>パスワードはキーリングに保存しますが、キーリングがロックされているか、使用が許可されませんでした。キーリングのロックを解除して（ふつうはこのパソコンにログインするときのパスワードを使います）もう一度お試しいただくか、パスワードを保存せずに続けてください。その場合は、テストのたびにパスワードを入力していただきます。</translation>
     </message>
     <message>
       <source>Continue without saving</source>
       <translation>保存せずに続ける</translation>
+    </message>
+    <message>
+      <source>Type the password instead</source>
+      <translation>パスワードを入力する</translation>
     </message>
     <message>
       <source>Try again</source>

@@ -147,6 +147,7 @@ def test_locked_keyring_explains_and_asks_for_the_password_instead(
     notice = w.keyring_notice
     assert notice is not None and notice.state == "locked"
     assert notice.heading.text() == "The keyring is locked"
+    assert notice.continue_button.text() == "Type the password instead"
     with qtbot.waitSignal(w.run_finished, timeout=RUN_TIMEOUT):
         notice.continue_button.click()
         type_password(qtbot, w, lab.canary)

@@ -49,7 +49,7 @@ def test_why_cant_i_send_when_sending_works(qtbot: Any, app: Any, lab: Any, conf
     assert outcome.round_trip_ms is not None and outcome.round_trip_ms > 0
     assert w.panel.columns["send-test"].statuses() == {"submit": "passed", "receive": "passed"}
     assert not w.panel.columns["incoming"].isVisibleTo(w.panel)
-    assert w.panel.status.text().startswith("Sending works. Your test message arrived in your inbox after")
+    assert w.panel.status.text().startswith("✓ Sending works. Your test message arrived in your inbox after")
     assert w.panel.cards == []
 
 

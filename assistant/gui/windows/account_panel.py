@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from assistant.core.store import Account
 from assistant.gui import words
@@ -74,6 +74,9 @@ class AccountPanel(QWidget):
         self.remove_button.clicked.connect(self.remove_requested)
         self.stop_button.clicked.connect(self.stop_requested)
 
+        self.hint = QLabel(objectName="hint")
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
         self.status = QLabel(objectName="runStatus")
         self.status.setWordWrap(True)
         self.status.hide()
@@ -104,6 +107,7 @@ class AccountPanel(QWidget):
     def clear_run(self) -> None:
         self.kind = ""
         self.outcome = None
+        self.hint.show()
         self.status.hide()
         self.columns_box.hide()
         self._clear_cards()
@@ -120,6 +124,12 @@ class AccountPanel(QWidget):
         self.edit_button.setText(self.tr("Edit…"))
         self.remove_button.setText(self.tr("Remove…"))
         self.stop_button.setText(self.tr("Stop"))
+        self.hint.setText(
+            self.tr(
+                "“Test now” logs in to both servers and tells you what works. If only sending fails, use "
+                "“Why can't I send?”: it also sends a test message to yourself."
+            )
+        )
         for column in self.columns.values():
             column.retranslate()
         a = self.account
@@ -143,7 +153,7 @@ class AccountPanel(QWidget):
         check = a.last_check
         if check is None:
             return self.tr("Not tested yet.")
-        when = check.when.replace("T", " ")[:16] + " UTC"
+        when = local_time(check.when)
         if check.incoming_ok is not False and check.outgoing_ok is not False:
             return self.tr("Last test: {when} — everything worked.").format(when=when)
         return self.tr("Last test: {when} — problems were found.").format(when=when)
@@ -160,6 +170,7 @@ class AccountPanel(QWidget):
         self.kind = kind
         self.outcome = None
         self.running = True
+        self.hint.hide()
         self._clear_cards()
         self.columns["incoming"].setVisible(kind == "test")
         self.columns["outgoing"].setVisible(True)
@@ -216,9 +227,10 @@ class AccountPanel(QWidget):
                 text = self.tr("Sending works: the outgoing server accepted your login and a test message.")
             else:
                 text = self.tr("Everything works: you can receive and send mail.")
+            text = f"✓ {text}"
             self.status.setObjectName("okText")
         else:
-            text = self.tr("Something does not work yet. Below is what happened and what you can do.")
+            text = "✗ " + self.tr("Something does not work yet. Below is what happened and what you can do.")
             self.status.setObjectName("error")
         self.status.setText(text)
         self.status.setStyleSheet(self.status.styleSheet())  # re-apply the object-name style
@@ -257,6 +269,16 @@ class AccountPanel(QWidget):
         self.stop_button.setVisible(busy)
 
 
+def local_time(iso: str) -> str:
+    """An ISO 8601 UTC time as this computer's local time, to the minute."""
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso
+
+
 def _technical(server: Any) -> str:
     """The redacted transcript and the evidence's facts, for the folded Details area."""
     e = server.evidence
@@ -274,9 +296,3 @@ def _technical(server: Any) -> str:
     if server.transcript:
         lines.extend(["", server.transcript])
     return "\n".join(lines)
-
-
-class Separator(QFrame):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.HLine)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from assistant.core.resources import resource_path
 from assistant.core.store import Account, CheckSummary, Settings, SettingsProblem, SettingsStore
+from assistant.gui.widgets import theme
 from assistant.gui.windows import tasks
 from assistant.gui.windows.account_panel import AccountPanel
 from assistant.gui.windows.password_dialogs import KeyringNotice, PasswordDialog
@@ -58,6 +59,36 @@ class Notice(QFrame):
         self.close_button = QPushButton(self.tr("Close"), objectName="dismissNotice")
         self.close_button.clicked.connect(self.deleteLater)
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+
+
+class AccountRow(QWidget):
+    """One line of the accounts list: a ✓/✗ from the last test, the name, and the address below it."""
+
+    def __init__(self, account: Account, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        self.mark = QLabel()
+        check = account.last_check
+        if check is not None:
+            good = check.incoming_ok is not False and check.outgoing_ok is not False
+            self.mark.setText("✓" if good else "✗")
+            color = theme.ok_color() if good else theme.fail_color()
+            self.mark.setStyleSheet(f"color: {color}; font-weight: 700;")
+        self.mark.setFixedWidth(self.mark.fontMetrics().horizontalAdvance("✓✓"))
+        layout.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
+        text = QVBoxLayout()
+        text.setSpacing(0)
+        self.name = QLabel(account.display_name or account.address)
+        font = self.name.font()
+        font.setBold(True)
+        self.name.setFont(font)
+        self.address = QLabel(account.address, objectName="hint")
+        text.addWidget(self.name)
+        if account.display_name:
+            text.addWidget(self.address)
+        layout.addLayout(text, 1)
+        self.setAccessibleName(f"{account.display_name} {account.address}".strip())
 
 
 class MainWindow(QMainWindow):
@@ -206,18 +237,13 @@ class MainWindow(QMainWindow):
         self.accounts.clear()
         row_to_select = 0
         for row, account in enumerate(self.settings.accounts):
-            mark = ""
-            if account.last_check is not None:
-                good = (
-                    account.last_check.incoming_ok is not False
-                    and account.last_check.outgoing_ok is not False
-                )
-                mark = "✓ " if good else "✗ "
-            text = f"{mark}{account.display_name or account.address}\n{account.address}"
-            item = QListWidgetItem(text)
+            item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, account.address)
             item.setToolTip(account.address)
+            widget = AccountRow(account)
+            item.setSizeHint(widget.sizeHint())
             self.accounts.addItem(item)
+            self.accounts.setItemWidget(item, widget)
             if account.address == current:
                 row_to_select = row
         self.accounts.blockSignals(False)
@@ -314,6 +340,7 @@ class MainWindow(QMainWindow):
                 outcome,
                 retry=lambda: self._fetch_password(account),
                 without=lambda: self._ask_password(account, offer_save=False),
+                reading=True,
             )
 
     def _ask_password(self, account: Account, *, offer_save: bool) -> None:
@@ -365,12 +392,17 @@ class MainWindow(QMainWindow):
         )
 
     def show_keyring_problem(
-        self, outcome: tasks.KeyringOutcome, *, retry: Callable[[], None], without: Callable[[], None]
+        self,
+        outcome: tasks.KeyringOutcome,
+        *,
+        retry: Callable[[], None],
+        without: Callable[[], None],
+        reading: bool = False,
     ) -> KeyringNotice:
         log.warning("keyring unavailable (%s): %s", outcome.state, outcome.detail)
         if self.keyring_notice is not None:
             self.keyring_notice.deleteLater()
-        notice = KeyringNotice(outcome.state, outcome.detail)
+        notice = KeyringNotice(outcome.state, outcome.detail, reading=reading)
         self.keyring_notice = notice
         self.notices.addWidget(notice)
 

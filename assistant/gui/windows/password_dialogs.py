@@ -94,9 +94,12 @@ class KeyringNotice(QFrame):
     continue_without = Signal()
     dismissed = Signal()
 
-    def __init__(self, state: str, detail: str = "", *, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, state: str, detail: str = "", *, reading: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent, objectName="warning")
         self.state = state  # secrets.KeyringState value: "no_backend" / "locked"
+        self.reading = reading  # True: a saved password could not be read; False: one could not be saved
         self.detail = detail
         layout = QVBoxLayout(self)
         layout.setSpacing(8)
@@ -134,7 +137,24 @@ class KeyringNotice(QFrame):
         self.retranslate()
 
     def retranslate(self) -> None:
-        if self.state == "no_backend":
+        if self.reading and self.state == "no_backend":
+            self.heading.setText(self.tr("Your saved password can't be read"))
+            self.text.setText(
+                self.tr(
+                    "The password storage (keyring) that holds your password can't be reached on this "
+                    "computer right now. You can type the password this time."
+                )
+            )
+        elif self.reading:
+            self.heading.setText(self.tr("The keyring is locked"))
+            self.text.setText(
+                self.tr(
+                    "Your password for this account is kept in the keyring, but it is locked or did not let "
+                    "the assistant use it. Unlock it (usually with the password you use to log in to this "
+                    "computer) and try again, or type the password this time."
+                )
+            )
+        elif self.state == "no_backend":
             self.heading.setText(self.tr("Your password can't be saved on this computer"))
             self.text.setText(
                 self.tr(
@@ -154,7 +174,9 @@ class KeyringNotice(QFrame):
                     "each time you test the account."
                 )
             )
-        self.continue_button.setText(self.tr("Continue without saving"))
+        self.continue_button.setText(
+            self.tr("Type the password instead") if self.reading else self.tr("Continue without saving")
+        )
         self.retry_button.setText(self.tr("Try again"))
         self.close_button.setText(self.tr("Close"))
         self.toggle.setText(self.tr("Details"))

@@ -79,12 +79,12 @@ def _versions(passwords: Any) -> Section:
 
     import assistant
 
-    keyring_name = "?"
+    keyring_name = "—"
     if passwords is not None:
         try:
             keyring_name = str(passwords.backend_name())
         except Exception:  # a report must never fail because of the keyring
-            keyring_name = "?"
+            keyring_name = "—"
     return Section(
         QCoreApplication.translate("SupportReport", "App and system"),
         [

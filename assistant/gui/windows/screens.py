@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -167,7 +168,8 @@ def render_states(lang: str) -> list[tuple[str, QWidget]]:
     failed.panel.cards[0].toggle.setChecked(True)  # type: ignore[attr-defined]
     states.append(("main-test-failed", failed))
 
-    sent = _window(settings)
+    good = CheckSummary("2026-11-28T02:10:00+00:00", True, True)
+    sent = _window(Settings((replace(accounts[0], last_check=good), accounts[1]), lang))
     ok = RunOutcome(
         [ServerRun("outgoing", accounts[0].outgoing, True), ServerRun("send-test", None, True)],
         round_trip_ms=2140.0,
@@ -176,12 +178,17 @@ def render_states(lang: str) -> list[tuple[str, QWidget]]:
     sent.panel.show_outcome(ok, "send", lang)  # type: ignore[attr-defined]
     states.append(("main-send-works", sent))
 
-    for state in (KeyringState.NO_BACKEND, KeyringState.LOCKED):
+    details = {
+        KeyringState.NO_BACKEND: "NoKeyringError: No recommended backend was available.",
+        KeyringState.LOCKED: "KeyringLocked: Failed to unlock the collection!",
+    }
+    for state, reading in ((KeyringState.NO_BACKEND, False), (KeyringState.LOCKED, True)):
         window = _window(settings)
         window.show_keyring_problem(  # type: ignore[attr-defined]
-            KeyringOutcome(None, state.value, "NoKeyringError: No recommended backend was available."),
+            KeyringOutcome(None, state.value, details[state]),
             retry=lambda: None,
             without=lambda: None,
+            reading=reading,
         )
         states.append((f"main-keyring-{state.value.replace('_', '-')}", window))
 

@@ -11,7 +11,6 @@ def window_style() -> str:
         theme.style_sheet()
         + f"""
 QLabel#subTitle, QLabel#who {{ font-weight: 600; }}
-QLabel#okText {{ color: {theme.ok_color()}; font-weight: 600; }}
-QListWidget#accounts::item {{ padding: 6px 4px; }}
+QLabel#okText {{ color: {theme.ok_color()}; }}
 """
     )
