@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
 from assistant.core.resources import resource_path
@@ -73,10 +73,10 @@ def detect_language() -> str:
     forced = os.environ.get("MAIL_ASSISTANT_LANG", "")
     if forced in ("ja", "en"):
         return forced
-    from assistant.core.messages import system_language
-
-    if system_language() == "ja":
-        return "ja"
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):  # as assistant.core.messages does
+        value = os.environ.get(var, "")
+        if value and not value.startswith(("C", "POSIX")):
+            return "ja" if value.lower().startswith("ja") else "en"
     return "ja" if QLocale.system().language() == QLocale.Language.Japanese else "en"
 
 
@@ -133,12 +133,12 @@ def create_app(argv: list[str] | None = None, lang: str | None = None) -> QAppli
     """The QApplication with our name, fonts, language and error hook; reuses an existing one (tests)."""
     existing = QApplication.instance()
     if existing is None:
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        # Qt 6 scales by the exact factor (PassThrough) and follows the system colour scheme by itself.
         QApplication.setApplicationName(APP_NAME)
         QApplication.setOrganizationName(ORG_NAME)
         app = QApplication(sys.argv[:1] + list(argv or []))
-        _setup_logging()
         sys.excepthook = _excepthook
+        QTimer.singleShot(0, _setup_logging)  # the log file is opened once the first window is up
     else:
         assert isinstance(existing, QApplication)
         app = existing
@@ -166,9 +166,31 @@ def run_gui(argv: list[str]) -> int:
         if arg.startswith("--gui-lang="):
             lang = arg.split("=", 1)[1]
     app = create_app([a for a in argv if not a.startswith("--gui")], lang)
-    from assistant.gui import workers
-
-    app.aboutToQuit.connect(lambda: workers.shutdown())
+    app.aboutToQuit.connect(_join_workers)
     window = first_window()
+    if os.environ.get("MAIL_ASSISTANT_EXIT_WHEN_SHOWN"):  # tests/bench/startup.py
+        window.installEventFilter(_ShownProbe(app))
     window.show()
     return int(app.exec())
+
+
+def _join_workers() -> None:
+    workers = sys.modules.get("assistant.gui.workers")  # imported with the first job, if any ran
+    if workers is not None:
+        workers.shutdown()
+
+
+class _ShownProbe(QObject):
+    """For the start-up benchmark: print the wall clock at the first paint of the first window, then exit."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self._done)
+            watched.removeEventFilter(self)
+        return False
+
+    def _done(self) -> None:
+        import time
+
+        print(f"shown {time.time():.6f}", flush=True)
+        os._exit(0)

