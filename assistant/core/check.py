@@ -144,8 +144,7 @@ def check_server(
         runner.records.append(
             StageRecord(Stage.RESOLVE, StageStatus.FAILED, 0.0, FailureCode.INPUT_INVALID.value)
         )
-        if on_event is not None:
-            on_event(StageEvent(role, Stage.RESOLVE, StageStatus.FAILED, 0.0, problem, failure))
+        runner.emit(StageEvent(role, Stage.RESOLVE, StageStatus.FAILED, 0.0, problem, failure))
         runner.skip_rest(Stage.RESOLVE, SERVER_STAGES)
     else:
         credentials = Credentials(settings.username or address, password)

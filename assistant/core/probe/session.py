@@ -107,7 +107,7 @@ def probe_server(
         def do_connect() -> str:
             nonlocal wire
             sock, ip = connect(state["addresses"], settings.port, net, deadline, cancel)
-            state["ip"] = ip
+            state["ip"] = dialect.facts["ip"] = ip
             transcript.note(f"connected to {ip} port {settings.port}")
             wire = Wire(sock, transcript=transcript, deadline=deadline, cancel=cancel)
             return ip

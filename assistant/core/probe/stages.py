@@ -76,7 +76,7 @@ class StageRunner:
         """Run `fn` as `stage`; it returns a short detail, or raises CheckFailure."""
         started = self.deadline.elapsed_ms()
         t0 = time.monotonic()
-        self._emit(StageEvent(self.role, stage, StageStatus.STARTED, 0.0))
+        self.emit(StageEvent(self.role, stage, StageStatus.STARTED, 0.0))
         try:
             if self.cancel is not None and self.cancel.cancelled:
                 raise CheckFailure(FailureCode.CHECK_CANCELLED)
@@ -107,11 +107,11 @@ class StageRunner:
             )
         elapsed = (time.monotonic() - t0) * 1000.0
         self.records.append(StageRecord(stage, StageStatus.PASSED, elapsed, detail, started))
-        self._emit(StageEvent(self.role, stage, StageStatus.PASSED, elapsed, detail))
+        self.emit(StageEvent(self.role, stage, StageStatus.PASSED, elapsed, detail))
 
     def skip(self, stage: Stage, detail: str = "") -> None:
         self.records.append(StageRecord(stage, StageStatus.SKIPPED, 0.0, detail, self.deadline.elapsed_ms()))
-        self._emit(StageEvent(self.role, stage, StageStatus.SKIPPED, 0.0, detail))
+        self.emit(StageEvent(self.role, stage, StageStatus.SKIPPED, 0.0, detail))
 
     def skip_rest(self, after: Stage, stages: tuple[Stage, ...] = SERVER_STAGES) -> None:
         for stage in stages[stages.index(after) + 1 :]:
@@ -140,10 +140,10 @@ class StageRunner:
     def _fail(self, stage: Stage, started: float, t0: float, evidence: Evidence) -> None:
         elapsed = (time.monotonic() - t0) * 1000.0
         self.records.append(StageRecord(stage, StageStatus.FAILED, elapsed, evidence.code, started))
-        self._emit(StageEvent(self.role, stage, StageStatus.FAILED, elapsed, evidence.code, evidence))
+        self.emit(StageEvent(self.role, stage, StageStatus.FAILED, elapsed, evidence.code, evidence))
         raise Stopped(evidence)
 
-    def _emit(self, event: StageEvent) -> None:
+    def emit(self, event: StageEvent) -> None:
         if self.on_event is None:
             return
         try:

@@ -1,0 +1,153 @@
+"""Failure codes no lab server produces on demand, from tiny scripted servers on real loopback sockets."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from assistant.core.check import ServerResult, check_server
+from assistant.core.model import Protocol, Security, ServerSettings, Stage
+from assistant.core.net import Deadline
+
+
+class Scripted:
+    """Sends a greeting, then answers each line by its command word ("{tag}" becomes the IMAP tag)."""
+
+    def __init__(self, greeting: str, replies: dict[str, str], *, tagged: bool = False) -> None:
+        self.greeting, self.replies, self.tagged = greeting, replies, tagged
+        self.listener = socket.socket()
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen()
+        self.port = self.listener.getsockname()[1]
+        self.received: list[str] = []
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        try:
+            conn, _ = self.listener.accept()
+        except OSError:
+            return
+        with conn, conn.makefile("rwb") as stream:
+            stream.write(self.greeting.encode() + b"\r\n")
+            stream.flush()
+            for raw in stream:
+                line = raw.decode().rstrip("\r\n")
+                self.received.append(line)
+                words = line.split()
+                tag, word = (
+                    (words[0], words[1])
+                    if self.tagged and len(words) > 1
+                    else ("", words[0] if words else "")
+                )
+                reply = self.replies.get(word.upper())
+                if reply is None:
+                    continue
+                stream.write(reply.format(tag=tag).replace("\n", "\r\n").encode() + b"\r\n")
+                stream.flush()
+                if word.upper() in ("QUIT", "LOGOUT"):
+                    return
+
+    def close(self) -> None:
+        self.listener.close()
+        self.thread.join(5)
+
+
+@pytest.fixture
+def scripted() -> Iterator[list[Scripted]]:
+    servers: list[Scripted] = []
+    yield servers
+    for server in servers:
+        server.close()
+
+
+def check(servers: list[Scripted], server: Scripted, protocol: Protocol, security: Security) -> ServerResult:
+    servers.append(server)
+    settings = ServerSettings(protocol, "127.0.0.1", server.port, security, "user@example.test")
+    return check_server(
+        settings, "scripted-pw", address="user@example.test", allow_insecure=True, deadline=Deadline(5)
+    )
+
+
+def failure(result: ServerResult) -> tuple[Stage, str]:
+    assert result.failure is not None, result.transcript.render()
+    return result.failure.stage, result.failure.code
+
+
+EHLO_PLAIN = "250-scripted.example.test\n250-PIPELINING\n250 ENHANCEDSTATUSCODES"
+
+
+def test_smtp_banner_refusing_service(scripted: list[Scripted]) -> None:
+    server = Scripted("554 5.7.1 Your address is listed at a blocklist", {"QUIT": "221 bye"})
+    result = check(scripted, server, Protocol.SMTP, Security.STARTTLS)
+    assert failure(result) == (Stage.GREETING, "greeting.rejected")
+    assert result.failure is not None and (result.failure.reply_code, result.failure.enhanced) == (
+        554,
+        "5.7.1",
+    )
+
+
+def test_starttls_refused_by_the_server(scripted: list[Scripted]) -> None:
+    server = Scripted(
+        "220 scripted ESMTP",
+        {"EHLO": "250-scripted\n250-ENHANCEDSTATUSCODES\n250 STARTTLS",
+         "STARTTLS": "454 4.7.0 TLS not available due to local problem", "QUIT": "221 bye"},
+    )  # fmt: skip
+    result = check(scripted, server, Protocol.SMTP, Security.STARTTLS)
+    assert failure(result) == (Stage.STARTTLS, "starttls.failed")
+    assert result.failure is not None and result.failure.reply_code == 454
+    assert not any(line.startswith("AUTH") for line in server.received)
+
+
+def test_no_mechanism_we_can_use(scripted: list[Scripted]) -> None:
+    server = Scripted(
+        "220 scripted ESMTP", {"EHLO": "250-scripted\n250 AUTH CRAM-MD5 GSSAPI", "QUIT": "221 bye"}
+    )
+    result = check(scripted, server, Protocol.SMTP, Security.NONE)
+    assert failure(result) == (Stage.LOGIN, "auth.mechanism_unsupported")
+    assert not any(line.startswith("AUTH") for line in server.received)
+
+
+def test_mail_from_needs_a_login(scripted: list[Scripted]) -> None:
+    server = Scripted(
+        "220 scripted ESMTP",
+        {"EHLO": EHLO_PLAIN, "MAIL": "530 5.7.0 Authentication required", "RCPT": "503 5.5.1 need MAIL",
+         "RSET": "250 2.0.0 ok", "QUIT": "221 bye"},
+    )  # fmt: skip
+    result = check(scripted, server, Protocol.SMTP, Security.NONE)
+    assert failure(result) == (Stage.ACTION, "smtp.auth_required")
+
+
+def test_a_reply_that_is_not_smtp(scripted: list[Scripted]) -> None:
+    server = Scripted("220 scripted ESMTP", {"EHLO": "hello, friend"})
+    assert failure(check(scripted, server, Protocol.SMTP, Security.NONE)) == (
+        Stage.CAPABILITIES,
+        "protocol.error",
+    )
+
+
+def test_inbox_cannot_be_opened(scripted: list[Scripted]) -> None:
+    server = Scripted(
+        "* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR] scripted",
+        {"AUTHENTICATE": "{tag} OK done", "EXAMINE": "{tag} NO [NONEXISTENT] Mailbox doesn't exist: INBOX",
+         "LOGOUT": "* BYE bye\n{tag} OK done"},
+        tagged=True,
+    )  # fmt: skip
+    result = check(scripted, server, Protocol.IMAP, Security.NONE)
+    assert failure(result) == (Stage.ACTION, "imap.select_failed")
+    assert result.failure is not None and result.failure.response_code == "NONEXISTENT"
+
+
+def test_pop3_stat_refused(scripted: list[Scripted]) -> None:
+    server = Scripted(
+        "+OK scripted",
+        {"CAPA": "+OK\nUSER\n.", "USER": "+OK", "PASS": "+OK", "STAT": "-ERR [SYS/PERM] maildrop damaged",
+         "QUIT": "+OK bye"},
+    )  # fmt: skip
+    result = check(scripted, server, Protocol.POP3, Security.NONE)
+    assert failure(result) == (Stage.ACTION, "pop3.stat_failed")
+    assert result.failure is not None and result.failure.response_code == "SYS/PERM"
+    assert server.received[1:3] == ["USER user@example.test", "PASS scripted-pw"]  # no PIPELINING: one by one
