@@ -55,7 +55,7 @@ def test_happy_eyeballs_falls_back_to_ipv4_when_ipv6_drops(lab: Lab) -> None:
     sock, ip = connect(addresses, ep.port, NetConfig(), deadline)
     sock.close()
     assert ip == ep.ip
-    assert 200 <= deadline.elapsed_ms() < 1000  # IPv4 started ~250 ms after the stalled IPv6 attempt
+    assert 200 <= deadline.elapsed_ms() < 2000  # IPv4 started ~250 ms after the stalled IPv6 attempt
 
 
 def test_dual_stack_check_uses_ipv6_when_it_works(lab: Lab) -> None:

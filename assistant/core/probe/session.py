@@ -198,7 +198,7 @@ def probe_server(
 _POLITE_QUIT = {
     code.value
     for code in FailureCode
-    if code.value.split(".")[0] in {"auth", "smtp", "imap", "pop3", "starttls"}
+    if code.value.split(".")[0] in {"auth", "smtp", "imap", "pop3", "starttls", "sendtest"}
 }
 
 
