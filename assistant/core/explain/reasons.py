@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from assistant.core.explain.patterns import Pattern, compile_any
 
 REASONS = (
     "userunknown", "hostunknown", "hasmoved", "mailboxfull", "mesgtoobig", "exceedlimit", "filtered",
@@ -90,11 +90,9 @@ _SESSION_START = {"CONN", "EHLO", "HELO", "STARTTLS"}
 _BEFORE_DATA = _SESSION_START | {"MAIL", "RCPT"}
 
 
-def _rx(*parts: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
+_rx = compile_any
 
-
-TEXT: dict[str, re.Pattern[str]] = {
+TEXT: dict[str, Pattern] = {
     "mailboxfull": _rx(
         r"mail ?box (?:is |was )?(?:full|over ?quota|size limit exceeded)",
         r"over ?quota",
@@ -332,7 +330,7 @@ TEXT: dict[str, re.Pattern[str]] = {
         r"access denied",
         r"traffic not accepted",
         r"blocked (?:by|due|because)",
-        r"\bbl\d{2}\b",
+        r"\[bl\d+\]",
         r"has been blocked",
         r"refused to accept",
     ),
@@ -357,7 +355,7 @@ TEXT: dict[str, re.Pattern[str]] = {
         r"mail ?flow rule",
         r"security issue",
         r"message not accepted for policy",
-        r"\bph\d{2}\b",
+        r"\[ph\d+\]",
         r"organization'?s policy",
     ),
     "systemerror": _rx(
@@ -471,18 +469,19 @@ def classify(
 ) -> str:
     """The bounce reason for one recipient (see the reason vocabulary in REASONS)."""
     command = command.upper()
+    low = text.lower()
     if status.startswith("2") or action == "delivered":
         return "delivered"
     for reason in _FIRST_ORDER:
         if _BY_STATUS.get(status) == reason and _status_fits(reason, command):
             return reason
-        if _text_fits(reason, text, command):
+        if _text_fits(reason, low, command):
             return reason
     named = _BY_STATUS.get(status)
     if named:
         return named
     for reason in _SECOND_ORDER:
-        if _text_fits(reason, text, command):
+        if _text_fits(reason, low, command):
             return reason
     if status[:3] in {"4.6", "5.6"}:
         return "contenterror"
@@ -502,7 +501,7 @@ def classify(
         return "expired"
     if command in {"EHLO", "HELO"}:
         return "blocked"
-    if text and _VACATION.search(text):
+    if text and _VACATION.hit(low):
         return "vacation"
     if text.strip():
         return "onhold"
@@ -516,30 +515,30 @@ def _status_fits(reason: str, command: str) -> bool:
 
 
 def _text_fits(reason: str, text: str, command: str) -> bool:
+    """Whether the reason's phrases occur in `text` (already lower-cased) in this SMTP phase."""
     if not text:
         return False
     if reason == "userunknown":
         if command == "DATA":
             return False  # after the message was sent "user unknown" is the recipient's filter (see filtered)
-        return bool(TEXT["userunknown"].search(text)) and not _masked_userunknown(text)
+        return bool(TEXT["userunknown"].hit(text)) and not _masked_userunknown(text)
     if reason == "filtered":
         if command in _BEFORE_DATA:
             return False
-        if TEXT["filtered"].search(text):
+        if TEXT["filtered"].hit(text):
             return True
-        return command == "DATA" and bool(TEXT["userunknown"].search(text))
+        return command == "DATA" and bool(TEXT["userunknown"].hit(text))
     if reason in {"spamdetected", "virusdetected"} and command in _BEFORE_DATA - {"RCPT"}:
         return False
-    if reason == "hostunknown" and TEXT["networkerror"].search(text):
+    if reason == "hostunknown" and TEXT["networkerror"].hit(text):
         return False
     if reason == "norelaying" and command in _SESSION_START:
         return False
-    return bool(TEXT[reason].search(text))
+    return TEXT[reason].hit(text)
 
 
 def _masked_userunknown(text: str) -> bool:
     """Texts that say "user unknown" in passing but are about something else."""
     return any(
-        TEXT[other].search(text)
-        for other in ("norelaying", "mailboxfull", "hasmoved", "rejected", "notaccept")
+        TEXT[other].hit(text) for other in ("norelaying", "mailboxfull", "hasmoved", "rejected", "notaccept")
     )

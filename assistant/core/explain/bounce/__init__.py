@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from email.message import Message
-from email.utils import getaddresses
 from typing import Any
 
 from assistant.core.explain.bounce import message as mail
 from assistant.core.explain.bounce import text as prose
 from assistant.core.explain.bounce.message import BounceInputError
+from assistant.core.explain.patterns import Pattern
 from assistant.core.explain.reasons import classify, is_hard, pseudo_status
 from assistant.core.explain.status import choose_status, find_reply, normalise_status
 
@@ -89,7 +89,7 @@ class BounceReport:
         return self.kind != "not-bounce"
 
 
-_BOUNCE_SUBJECT = re.compile(
+_BOUNCE_SUBJECT = Pattern(
     r"undeliver|returned mail|delivery (?:status|failure|failed|notification|report|problem|incomplete)|"
     r"failure notice|mail delivery (?:failed|failure|system|error)|non[- ]?delivery|"
     r"could not (?:be )?deliver|"
@@ -98,9 +98,8 @@ _BOUNCE_SUBJECT = re.compile(
     r"配信(?:不能|エラー|失敗|できません)|不達|エラーメール|送信エラー|配送(?:エラー|失敗)|"
     r"届きませんでした|"
     r"宛先不明|送信できませんでした",
-    re.IGNORECASE,
 )
-_BOUNCE_BODY = re.compile(
+_BOUNCE_BODY = Pattern(
     r"could ?n[o']t be delivered|undeliverable|delivery (?:has )?failed|permanent fatal error|"
     r"remote host said|"
     r"wasn'?t able to deliver|delivery to the following recipient|mail delivery failed|"
@@ -111,7 +110,6 @@ _BOUNCE_BODY = re.compile(
     r"could not be) (?:not )?"
     r"(?:delivered|rejected)|address not found|message not delivered|配信できませんでした|届きませんでした|"
     r"送信できませんでした|配送できませんでした|宛先(?:が見つかりません|不明)",
-    re.IGNORECASE,
 )
 _AUTO_SUBJECT = re.compile(
     r"^(?:re:\s*)?(?:auto(?:matic)?[ -]?(?:reply|response|answer)|out of (?:the )?office|autoreply|"
@@ -454,11 +452,11 @@ def _as_filtered(r: BounceRecipient) -> BounceRecipient:
 
 
 def _addresses(msg: Message, name: str) -> list[str]:
-    values = msg.get_all(name) or []
-    try:
-        return [addr for _, addr in getaddresses([str(v) for v in values]) if "@" in addr]
-    except (TypeError, ValueError, IndexError):
+    """The addresses in a header (a plain scan: quoted display names with @ in them are rare in bounces)."""
+    values = msg.get_all(name)
+    if not values:
         return []
+    return prose.ADDRESS.findall(" ".join(str(v) for v in values))
 
 
 def _field_address(value: str) -> str:

@@ -155,7 +155,9 @@ def report_fields(part: Message) -> list[dict[str, str]]:
     if isinstance(payload, list):  # the stdlib parses delivery-status into one Message per block
         for block in payload:
             if isinstance(block, Message):
-                blocks.append({k.lower(): " ".join(str(v).split()) for k, v in block.items()})
+                # the raw (name, value) pairs: items() would run every value through the header policy
+                pairs = getattr(block, "_headers", None) or block.items()
+                blocks.append({str(k).lower(): " ".join(str(v).split()) for k, v in pairs})
         if any(blocks):
             return [b for b in blocks if b]
         blocks = []

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.core.explain.patterns import Pattern
+
 ADDRESS = re.compile(
     r"[A-Za-z0-9][A-Za-z0-9._%+=!#$&'*/?^`{|}~-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}"
@@ -24,14 +26,14 @@ _ORIGINAL = re.compile(
     r")",
     re.IGNORECASE,
 )
+_ORIGINAL_WORDS = re.compile(r"message|original|元の|原文|送信したメール", re.IGNORECASE)
 _REPLY_LINE = re.compile(r"(?<![\d.])[245]\d\d(?:[ -]|$)|[245]\.\d{1,3}\.\d{1,3}")
-_DIAGNOSTIC_HINT = re.compile(
+_DIAGNOSTIC_HINT = Pattern(
     r"said:|remote (?:host|server|mail server|system)|smtp error|reason:|<<<|diagnostic|returned '|"
     r"error|unknown|rejected|refused|denied|not found|does not exist|full|quota|too (?:large|big)|"
     r"unrouteable|timed? ?out|expired|blocked|spam|giving up|retry|delay|mailbox|disabled|suspended|"
     r"not deliver|undeliverable|failed|failure|permanent|temporar|exceed|not accept|no such|invalid|"
     r"存在しません|宛先不明|受信拒否|容量|エラー",
-    re.IGNORECASE,
 )
 _DELIVERED_TO = re.compile(
     r"(?:(?:wasn'?t|was not|could ?n[o']t be|has not been|cannot be|can't be|not be) delivered to|"
@@ -105,12 +107,11 @@ _REPORTING = (
     re.compile(r"reporting-mta:\s*(?:dns;\s*)?([\w.-]+)", re.I),
     re.compile(r"mail(?:er)? delivery (?:subsystem|system|software) at ([\w.-]+\.[a-z]{2,})", re.I),
 )
-_DELAYED = re.compile(
+_DELAYED = Pattern(
     r"warning message only|not yet been delivered|has been delayed|delivery (?:is )?delayed|"
     r"will (?:continue to )?"
     r"(?:try|retry)|still (?:being )?(?:retried|trying)|delivery temporarily suspended|temporary failure|"
     r"delivery delayed|配信が遅れて",
-    re.IGNORECASE,
 )
 _TRANSCRIPT_OUT = re.compile(r"^\s*>>>")
 _LEADING_ADDRESS = re.compile(
@@ -130,7 +131,7 @@ def cut_original(text: str) -> str:
     """The bounce's own text, without the returned original message that follows it."""
     lines = text.splitlines()
     for i, line in enumerate(lines):
-        if i > 0 and _ORIGINAL.match(line):
+        if i > 0 and _ORIGINAL_WORDS.search(line) and _ORIGINAL.match(line):
             return "\n".join(lines[:i])
     return text
 
@@ -147,7 +148,24 @@ def looks_delayed(text: str) -> bool:
     return bool(_DELAYED.search(text[:4000]))
 
 
+_COMMAND_WORDS = (
+    "reply to",
+    "after ",
+    ">>>",
+    "does not like",
+    "failed after",
+    "[",
+    "during",
+    "while",
+    " at ",
+)
+_REMOTE_WORDS = ("host", "talking", "remote", "#", "does not like")
+
+
 def command_of(text: str) -> str:
+    low = text.lower()
+    if not any(w in low for w in _COMMAND_WORDS):
+        return ""
     found = ""
     for rx, fixed in _COMMANDS:
         for m in rx.finditer(text):
@@ -158,6 +176,9 @@ def command_of(text: str) -> str:
 
 
 def remote_of(text: str) -> str:
+    low = text.lower()
+    if not any(w in low for w in _REMOTE_WORDS):
+        return ""
     for rx in _REMOTE:
         m = rx.search(text)
         if m:
@@ -198,6 +219,8 @@ def diagnostic_lines(text: str) -> str:
 
 
 def _anchor(line: str, exclude: set[str]) -> tuple[str, str] | None:
+    if "@" not in line:
+        return None
     stripped = line.strip().lstrip(">*-•・ \t")
     if not stripped:
         return None

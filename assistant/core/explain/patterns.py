@@ -1,0 +1,200 @@
+"""Text patterns that skip the regex when none of the literals it needs is in the text (most texts)."""
+
+from __future__ import annotations
+
+import re
+
+_ESCAPED_LITERALS = set(".-()[]{}|?*+^$\\/ @#'\"<>:;,=!&%~`")
+_OPTIONAL = ("?", "*")
+
+
+class Pattern:
+    """A case-insensitive regex plus the literals one of which any match must contain."""
+
+    __slots__ = ("regex", "triggers")
+
+    def __init__(self, pattern: str) -> None:
+        self.regex = re.compile(pattern, re.IGNORECASE)
+        self.triggers = triggers(pattern)
+
+    def search(self, text: str, lowered: str | None = None) -> re.Match[str] | None:
+        """Like re.search; pass `lowered` (text.lower()) when checking many patterns against one text."""
+        if self.triggers is not None:
+            low = lowered if lowered is not None else text.lower()
+            if not any(t in low for t in self.triggers):
+                return None
+        return self.regex.search(text)
+
+    def hit(self, lowered: str, text: str | None = None) -> bool:
+        return self.search(text if text is not None else lowered, lowered) is not None
+
+
+def compile_any(*parts: str) -> Pattern:
+    """One Pattern matching any of `parts` (each a regex)."""
+    return Pattern("|".join(f"(?:{p})" for p in parts))
+
+
+def triggers(pattern: str) -> tuple[str, ...] | None:
+    """Lower-case literals of which every match contains at least one; None when we cannot tell."""
+    found: list[str] = []
+    for alternative in split_top(pattern):
+        alt = alternative
+        while alt.startswith("(?:") and _group_end(alt, 0) == len(alt) - 1:
+            inner = split_top(alt[3:-1])
+            if len(inner) > 1:
+                break
+            alt = inner[0]
+        if alt.startswith("(?:") and _group_end(alt, 0) == len(alt) - 1:
+            sub = triggers(alt[3:-1])
+            if sub is None:
+                return None
+            found.extend(sub)
+            continue
+        need = _required(alt)
+        if need is None:
+            return None
+        found.extend(need)
+    return tuple(dict.fromkeys(found))
+
+
+def split_top(pattern: str) -> list[str]:
+    """`pattern` split at its top-level | (not inside groups or classes)."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _class_end(pattern, i) + 1
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _required(alt: str) -> list[str] | None:
+    runs: list[str] = []
+    groups: list[list[str]] = []
+    cur = ""
+    i = 0
+    n = len(alt)
+    while i < n:
+        c = alt[i]
+        if c == "\\":
+            esc = alt[i + 1 : i + 2]
+            i += 2
+            if esc in _ESCAPED_LITERALS and esc:
+                if alt[i : i + 1] in _OPTIONAL or alt[i : i + 2] == "{0":
+                    runs.append(cur)
+                    cur = ""
+                    i = _skip_quantifier(alt, i)
+                    continue
+                cur += esc
+                if alt[i : i + 1] in ("+", "{"):
+                    runs.append(cur)
+                    cur = ""
+                    i = _skip_quantifier(alt, i)
+                continue
+            runs.append(cur)
+            cur = ""
+            i = _skip_quantifier(alt, i)
+            continue
+        if c == "(":
+            end = _group_end(alt, i)
+            group = alt[i : end + 1]
+            i = end + 1
+            optional = alt[i : i + 1] in _OPTIONAL or alt[i : i + 2] == "{0"
+            i = _skip_quantifier(alt, i)
+            runs.append(cur)
+            cur = ""
+            if optional or group.startswith(("(?=", "(?!", "(?<=", "(?<!")):
+                continue
+            inner = group[3:-1] if group.startswith("(?:") else group[1:-1]
+            branches = split_top(inner)
+            if all(b and not re.search(r"[\\\[\](){}?*+.^$|]", b) for b in branches):
+                groups.append([b.lower() for b in branches])
+            continue
+        if c == "[":
+            i = _skip_quantifier(alt, _class_end(alt, i) + 1)
+            runs.append(cur)
+            cur = ""
+            continue
+        if c in ".^$":
+            i = _skip_quantifier(alt, i + 1)
+            runs.append(cur)
+            cur = ""
+            continue
+        nxt = alt[i + 1 : i + 2]
+        if nxt in _OPTIONAL or alt[i + 1 : i + 3] == "{0":
+            runs.append(cur)
+            cur = ""
+            i = _skip_quantifier(alt, i + 1)
+            continue
+        cur += c
+        i += 1
+        if nxt in ("+", "{"):
+            runs.append(cur)
+            cur = ""
+            i = _skip_quantifier(alt, i)
+    runs.append(cur)
+    best = max(runs, key=len).lower()
+    if len(best) >= 4:
+        return [best]
+    usable = [g for g in groups if min(len(b) for b in g) >= 3]
+    if usable:
+        return max(usable, key=lambda g: min(len(b) for b in g))
+    if len(best) >= 2 and not best.isascii():
+        return [best]  # two Japanese characters are as telling as four ASCII ones
+    if len(best) >= 3:
+        return [best]
+    return None
+
+
+def _skip_quantifier(p: str, i: int) -> int:
+    if i < len(p) and p[i] in "?*+":
+        i += 1
+    elif i < len(p) and p[i] == "{":
+        close = p.find("}", i)
+        i = close + 1 if close > 0 else i + 1
+    if i < len(p) and p[i] in "?+":  # lazy / possessive
+        i += 1
+    return i
+
+
+def _class_end(p: str, i: int) -> int:
+    j = i + 1
+    if j < len(p) and p[j] == "^":
+        j += 1
+    if j < len(p) and p[j] == "]":
+        j += 1
+    while j < len(p) and p[j] != "]":
+        j += 2 if p[j] == "\\" else 1
+    return j
+
+
+def _group_end(p: str, i: int) -> int:
+    depth, j = 0, i
+    while j < len(p):
+        c = p[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "[":
+            j = _class_end(p, j) + 1
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return j
+        j += 1
+    return len(p) - 1
