@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import configparser
+import json
 import os
 import shutil
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import assistant
+from tests.lab.keyring import SecretServiceLab
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = "mail-setup-assistant"
@@ -89,6 +91,20 @@ def test_installed_self_test_passes_from_the_bundle(installed: dict[str, str]) -
     assert "installed bundle" in done.stdout  # the frozen app, not a checkout
     version = run([str(LAUNCHER), "--version"], env=installed).stdout
     assert assistant.__version__ in version
+
+
+def test_installed_app_reaches_a_real_secret_service(installed: dict[str, str], tmp_path: Path) -> None:
+    """keyring finds its backends through entry points: the frozen app must still pick Secret Service."""
+    service = SecretServiceLab(tmp_path).start()
+    try:
+        lab_env = service.env()
+        keys = ("DBUS_SESSION_BUS_ADDRESS", "HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_RUNTIME_DIR")
+        env = {**installed, **{k: lab_env[k] for k in keys}}
+        done = run([str(LAUNCHER), "self-test", "--json"], env=env, check=False)
+    finally:
+        service.stop()
+    keyring = next(c for c in json.loads(done.stdout)["checks"] if c["name"] == "keyring")
+    assert "SecretService" in keyring["detail"], keyring
 
 
 def test_bundle_finds_every_library_it_links(installed: dict[str, str]) -> None:
