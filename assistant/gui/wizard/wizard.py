@@ -84,6 +84,7 @@ class SetupWizard(QDialog):
         scroll = QScrollArea(objectName="pageScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls; it scrolls to them
         scroll.setWidget(self.stack)
         outer.addWidget(scroll, 1)
 
