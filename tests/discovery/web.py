@@ -10,6 +10,7 @@ import threading
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 
 @dataclass
@@ -32,10 +33,7 @@ class WebServer:
         ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         ctx.load_cert_chain(str(cert_file), str(key_file))
         for scheme, port in (("https", 443), ("http", 80)):
-            server = ThreadingHTTPServer((self.ip, port), _handler(self, scheme))
-            server.daemon_threads = True
-            if scheme == "https":
-                server.socket = ctx.wrap_socket(server.socket, server_side=True)
+            server = _Server((self.ip, port), _handler(self, scheme), ctx if scheme == "https" else None)
             self._servers.append(server)
             threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
 
@@ -51,6 +49,28 @@ class WebServer:
         for server in self._servers:
             server.shutdown()
             server.server_close()
+
+
+class _Server(ThreadingHTTPServer):
+    """TLS is negotiated in the request's own thread, so a client that stalls its handshake (or gives up
+    on it) never blocks the accept loop."""
+
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler],
+                 tls: ssl.SSLContext | None) -> None:
+        super().__init__(address, handler)
+        self.tls = tls
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        request.settimeout(10)
+        if self.tls is not None:
+            try:
+                request = self.tls.wrap_socket(request, server_side=True)
+            except (OSError, ssl.SSLError):
+                request.close()
+                return
+        super().process_request_thread(request, client_address)
 
 
 def _free_ip() -> str:

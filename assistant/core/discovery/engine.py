@@ -107,6 +107,8 @@ def discover(
             run.finding = found if found is not None and not found.empty else None
             run.state = SourceState.FOUND if run.finding else SourceState.NOT_FOUND
             run.origin = found.origin if found else ""
+            if run.finding is None and (deadline.expired or run.cancel.cancelled):
+                run.state, run.detail = SourceState.FAILED, "timeout" if deadline.expired else "cancelled"
         except SourceError as exc:
             run.state, run.detail, run.origin = SourceState.FAILED, str(exc), exc.origin
         except Exception as exc:  # a bug in one source must not take discovery down
