@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +76,29 @@ def test_why_cant_i_send_explains(
     assert card.heading.text().startswith("Outgoing server — ")
     assert card.title.text() and card.what.text()
     assert w.panel.columns["send-test"].statuses() == {"submit": "skipped", "receive": "skipped"}
+
+
+def test_why_cant_i_send_tries_the_other_ports(qtbot: Any, app: Any, lab: Any, config: Path) -> None:
+    # nothing listens on 2525, but 587 answers: the explanation says "wrong port", not "server down"
+    account = lab_account(lab)
+    write_settings(config, replace(account, outgoing=replace(account.outgoing, port=2525)))
+    w = window(qtbot, lab, config)
+    run(qtbot, w, w.panel.send_button, lab.canary)
+    outcome = w.panel.outcome
+    assert outcome is not None and [s.evidence.code for s in outcome.servers if s.evidence] == ["tcp.refused"]
+    assert {(a.port, a.ok) for a in outcome.related} == {(587, True), (465, True), (25, True)}
+    assert [card.explanation.id for card in w.panel.cards] == ["connect.wrong_port"]
+
+
+def test_why_cant_i_send_when_no_port_answers(qtbot: Any, app: Any, lab: Any, config: Path) -> None:
+    # the lab's "drop" host: 587 and 465 swallow SYNs, nothing listens on 25: no port to suggest instead
+    write_settings(config, lab_account(lab, outgoing="drop-submission"))
+    w = window(qtbot, lab, config)
+    run(qtbot, w, w.panel.send_button, lab.canary)
+    outcome = w.panel.outcome
+    assert outcome is not None
+    assert {(a.port, a.code) for a in outcome.related} == {(465, "tcp.timeout"), (25, "tcp.refused")}
+    assert [card.explanation.id for card in w.panel.cards] == ["tcp.timeout"]
 
 
 def test_support_report_has_everything_but_the_password(

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.core.model import Evidence, ServerSettings
+from assistant.core.model import Evidence, Protocol, ServerSettings, Stage
 from assistant.core.store import Account, Settings
 
 Report = Callable[[object], None]
@@ -38,6 +38,7 @@ class ServerRun:
 class RunOutcome:
     servers: list[ServerRun] = field(default_factory=list)
     round_trip_ms: float | None = None  # the send test's, when it ran and passed
+    related: list[Any] = field(default_factory=list)  # explain.Attempt: other ports tried on the same host
 
     @property
     def ok(self) -> bool:
@@ -114,8 +115,12 @@ def sending_check_task(
             role="outgoing",
         )
         outgoing = server_run("outgoing", result)
-        if not outgoing.ok or cancel.cancelled:
+        if cancel.cancelled:
             return RunOutcome([outgoing])
+        if not outgoing.ok:
+            unreachable = outgoing.evidence is not None and outgoing.evidence.stage is Stage.CONNECT
+            related = other_submission_ports(account.outgoing, net, cancel) if unreachable else []
+            return RunOutcome([outgoing], related=related)
         from assistant.core.sendtest import send_test
 
         sent = send_test(
@@ -131,6 +136,35 @@ def sending_check_task(
         return RunOutcome([outgoing, send_run(sent)], round_trip_ms=sent.round_trip_ms if sent.ok else None)
 
     return task
+
+
+SUBMISSION_PORTS = (587, 465, 25)
+
+
+def other_submission_ports(settings: ServerSettings, net: Any, cancel: Any) -> list[Any]:
+    """Can we reach the outgoing server on its other usual ports? Tells port blocking (OP25B, a
+    firewall) from a server that is down. A TCP connect only: no login, nothing sent."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from assistant.core.explain import Attempt
+    from assistant.core.net import CheckFailure, Deadline, connect, resolve
+
+    try:
+        addresses = resolve(settings.host, net, Deadline(5.0), cancel)
+    except CheckFailure:
+        return []
+
+    def attempt(port: int) -> Any:
+        try:
+            sock, _ = connect(addresses, port, net, Deadline(4.0), cancel)
+        except CheckFailure as exc:
+            return Attempt(settings.host, port, False, exc.code.value, Protocol.SMTP)
+        sock.close()
+        return Attempt(settings.host, port, True, "", Protocol.SMTP)
+
+    ports = [p for p in SUBMISSION_PORTS if p != settings.port]
+    with ThreadPoolExecutor(max_workers=len(ports)) as pool:
+        return list(pool.map(attempt, ports))
 
 
 @dataclass(frozen=True)
@@ -176,5 +210,5 @@ def explain_server(server: ServerRun, outcome: RunOutcome, lang: str) -> Any:
     from assistant.core.explain import explain
 
     assert server.evidence is not None
-    related = [s.evidence for s in outcome.servers if s.evidence is not None and s is not server]
-    return explain(server.evidence, lang=lang, related=related)
+    related: list[Any] = [s.evidence for s in outcome.servers if s.evidence is not None and s is not server]
+    return explain(server.evidence, lang=lang, related=[*related, *outcome.related])
