@@ -82,6 +82,9 @@ def zone_records(lab_env: Lab, web: WebServer) -> list[tuple[str, str, str]]:
         ("_pop3._tcp.srvonly.test", "SRV", "10 1 110 mail.lab.test"),
         ("_submissions._tcp.srvonly.test", "SRV", "0 1 465 mail.lab.test"),
         ("_imap._tcp.srvonly.test", "SRV", "0 0 0 ."),
+        # guessing: imap.<d> drops every packet, mail.<d> answers without STARTTLS
+        ("imap.dropguess.test", "A", lab_env.host("drop")),
+        ("mail.dropguess.test", "A", lab_env.host("notls")),
     ]
     assert mail
     return records
