@@ -110,132 +110,132 @@
 <context>
     <name>DiscoveryPage</name>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="81" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="80" />
         <source>Finding your settings</source>
         <translation>設定を探しています</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="85" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="84" />
         <source>Enter settings myself</source>
         <translation>自分で設定を入力する</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="86" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="85" />
         <source>Next</source>
         <translation>次へ</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="101" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="100" />
         <source>Stopping…</source>
         <translation>停止しています…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="201" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="200" />
         <source>Settings found for {provider}</source>
         <translation>{provider} の設定が見つかりました</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="203" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="202" />
         <source>Settings found</source>
         <translation>設定が見つかりました</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="208" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="207" />
         <source>Found in: {source}</source>
         <translation>見つけた場所: {source}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="236" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="235" />
         <source>Your address:</source>
         <translation>あなたのアドレス:</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="237" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="236" />
         <source>Your password would go to:</source>
         <translation>パスワードの送り先:</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="241" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="240" />
         <source>Server:</source>
         <translation>サーバー:</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="242" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="241" />
         <source>Please check these settings before we log in</source>
         <translation>ログインする前に、この設定を確認してください</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="244" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="243" />
         <source>I checked the names above and want to use these servers</source>
         <translation>上の名前を確認しました。このサーバーを使います</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="261" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="260" />
         <source>These settings were downloaded without encryption (HTTP), so someone could have changed them on the way.</source>
         <translation>この設定は暗号化されていない接続（HTTP）で取得したため、途中で書き換えられた可能性があります。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="264" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="263" />
         <source>These settings come from DNS records that cannot be verified.</source>
         <translation>この設定は、正しさを確かめられない DNS の情報から得たものです。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="266" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="265" />
         <source>Your password would be sent to a company with a different domain than your address. This is normal when your provider uses another company's servers, but please make sure you recognise it.</source>
         <translation>パスワードが、アドレスとは別のドメインの会社に送られます。プロバイダーが他社のサーバーを使っている場合はよくあることですが、知っている会社か確認してください。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="270" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="269" />
         <source>These settings come from data we could not verify.</source>
         <translation>この設定は、正しさを確認できていない情報から得たものです。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="272" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="271" />
         <source>We guessed these server names; they answered, but nothing confirms they belong to your provider.</source>
         <translation>よく使われるサーバー名を試したところ応答がありました。ただし、お使いのプロバイダーのサーバーだという確証はありません。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="276" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="275" />
         <source>This server does not encrypt the connection: your password would travel unprotected.</source>
         <translation>このサーバーは接続を暗号化しません。パスワードが保護されずに送られます。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="289" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="288" />
         <source>Before you continue</source>
         <translation>続ける前にご確認ください</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="298" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="297" />
         <source>Open your provider's help page</source>
         <translation>プロバイダーのヘルプページを開く</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="308" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="307" />
         <source>Looking for the settings of {address}…</source>
         <translation>{address} の設定を探しています…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="310" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="309" />
         <source>Search stopped. You can search again or enter the settings yourself.</source>
         <translation>検索を止めました。もう一度探すか、設定を自分で入力できます。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="313" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="312" />
         <source>Something went wrong while searching. You can search again or enter the settings yourself.</source>
         <translation>検索中に問題が起きました。もう一度探すか、設定を自分で入力できます。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="317" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="316" />
         <source>We could not find settings for {address}. Your provider's setup notice lists them; you can enter them yourself.</source>
         <translation>{address} の設定は見つかりませんでした。プロバイダーの設定情報（設定完了のお知らせなど）に書かれている値を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="321" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="320" />
         <source>Done. Nothing has been sent to the servers yet.</source>
         <translation>完了しました。まだサーバーには何も送っていません。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="329" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="328" />
         <source>Search &amp;again</source>
         <translation>もう一度探す(&amp;A)</translation>
     </message>
@@ -286,84 +286,89 @@
         <translation>プロバイダーのヘルプを見る</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="88" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="86" />
         <source>The certificate the server showed</source>
         <translation>サーバーが提示した証明書</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="95" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="93" />
         <source>Test &amp;again</source>
         <translation>もう一度テスト(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="107" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="105" />
         <source>Trust this certificate…</source>
         <translation>この証明書を信頼する…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="115" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="113" />
         <source>Details</source>
         <translation>詳細</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="128" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="129" />
         <source>Technical details</source>
         <translation>技術的な詳細</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="131" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="132" />
         <source>&amp;Copy for support</source>
         <translation>サポート用にコピー(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="146" />
         <location filename="../../assistant/gui/widgets/explanation_card.py" line="147" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="148" />
         <source>You can fix this yourself.</source>
         <translation>ご自身で直せます。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="148" />
         <location filename="../../assistant/gui/widgets/explanation_card.py" line="149" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="150" />
         <source>Your mail provider or administrator.</source>
         <translation>プロバイダーまたは管理者にお問い合わせください。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="150" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="151" />
         <source>The person you wrote to.</source>
         <translation>送り先の相手の方に確認してもらってください。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="151" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="152" />
         <source>Whoever runs your network (your internet provider, or the office network).</source>
         <translation>ネットワークの管理者（インターネットのプロバイダー、または職場のネットワーク担当）にお問い合わせください。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="157" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="159" />
+        <source>Use the server name {host}</source>
+        <translation>サーバー名を {host} にして試す</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="160" />
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="159" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="162" />
         <source>Try port {port} with {security}</source>
         <translation>ポート {port}・{security} で試す</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="163" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="166" />
         <source>Try port {port}</source>
         <translation>ポート {port} で試す</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="165" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="168" />
         <source>Try {security}</source>
         <translation>{security} で試す</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="166" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="169" />
         <source>Try the suggested fix</source>
         <translation>提案された設定で試す</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="201" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="204" />
         <source>Copied</source>
         <translation>コピーしました</translation>
     </message>
@@ -431,57 +436,57 @@
         <translation>送信メールサーバー（{host}）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="137" />
+        <location filename="../../assistant/gui/wizard/result_page.py" line="140" />
         <source>This server did not work</source>
         <translation>このサーバーに接続できませんでした</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="138" />
+        <location filename="../../assistant/gui/wizard/result_page.py" line="141" />
         <source>The test stopped with the code {code}.</source>
         <translation>テストはコード {code} で止まりました。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="139" />
+        <location filename="../../assistant/gui/wizard/result_page.py" line="142" />
         <source>Check the server name, port number and security in the settings.</source>
         <translation>設定のサーバー名、ポート番号、暗号化の方式を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="175" />
+        <location filename="../../assistant/gui/wizard/result_page.py" line="178" />
         <source>Saving…</source>
         <translation>保存しています…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="186" />
+        <location filename="../../assistant/gui/wizard/result_page.py" line="194" />
         <source>The account is saved, but not the password: this computer has no password storage (keyring) we can use. You will be asked for the password when needed.</source>
         <translation>アカウントは保存しましたが、パスワードは保存していません。このパソコンには利用できるパスワードの保管場所（キーリング）がありません。必要なときにパスワードをお尋ねします。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="191" />
+        <location filename="../../assistant/gui/wizard/result_page.py" line="199" />
         <source>The account is saved, but not the password: the password storage (keyring) is locked or refused. You will be asked for the password when needed.</source>
         <translation>アカウントは保存しましたが、パスワードは保存していません。パスワードの保管場所（キーリング）がロックされているか、保存を拒否しました。必要なときにパスワードをお尋ねします。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="195" />
+        <location filename="../../assistant/gui/wizard/result_page.py" line="203" />
         <source>Saved. Your password is kept in this computer's password storage (keyring).</source>
         <translation>保存しました。パスワードはこのパソコンのパスワード保管場所（キーリング）に保存しています。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="197" />
+        <location filename="../../assistant/gui/wizard/result_page.py" line="205" />
         <source>Saved. The password was not saved; you will be asked for it when needed.</source>
         <translation>保存しました。パスワードは保存していないため、必要なときにお尋ねします。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="200" />
+        <location filename="../../assistant/gui/wizard/result_page.py" line="208" />
         <source>Your previous settings file could not be read; it was kept as {path}.</source>
         <translation>以前の設定ファイルが読み込めなかったため、{path} として残しています。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="210" />
+        <location filename="../../assistant/gui/wizard/result_page.py" line="218" />
         <source>The account could not be saved: {reason}</source>
         <translation>アカウントを保存できませんでした: {reason}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="215" />
+        <location filename="../../assistant/gui/wizard/result_page.py" line="223" />
         <source>Remember my password (kept in this computer's password storage)</source>
         <translation>パスワードを記憶する（このパソコンのパスワード保管場所に保存します）</translation>
     </message>
@@ -645,62 +650,62 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="179" />
+        <location filename="../../assistant/gui/wizard/wizard.py" line="189" />
         <source>Address</source>
         <translation>アドレス</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="180" />
+        <location filename="../../assistant/gui/wizard/wizard.py" line="190" />
         <source>Search</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="181" />
+        <location filename="../../assistant/gui/wizard/wizard.py" line="191" />
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="182" />
+        <location filename="../../assistant/gui/wizard/wizard.py" line="192" />
         <source>Test</source>
         <translation>テスト</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="183" />
+        <location filename="../../assistant/gui/wizard/wizard.py" line="193" />
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="191" />
+        <location filename="../../assistant/gui/wizard/wizard.py" line="201" />
         <source>Step {n} of {total}</source>
         <translation>手順 {n}／{total}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="193" />
+        <location filename="../../assistant/gui/wizard/wizard.py" line="203" />
         <source>Set up a mail account — Mail Setup Assistant</source>
         <translation>メールアカウントの設定 — メール設定アシスタント</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="202" />
+        <location filename="../../assistant/gui/wizard/wizard.py" line="212" />
         <source>Stop</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="202" />
+        <location filename="../../assistant/gui/wizard/wizard.py" line="212" />
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="213" />
+        <location filename="../../assistant/gui/wizard/wizard.py" line="223" />
         <source>&lt; &amp;Back</source>
         <translation>&lt; 戻る(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="214" />
+        <location filename="../../assistant/gui/wizard/wizard.py" line="224" />
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="215" />
+        <location filename="../../assistant/gui/wizard/wizard.py" line="225" />
         <source>Language</source>
         <translation>言語</translation>
     </message>
@@ -792,32 +797,32 @@
 <context>
     <name>TrustDialog</name>
     <message>
-        <location filename="../../assistant/gui/wizard/trust_dialog.py" line="16" />
+        <location filename="../../assistant/gui/wizard/trust_dialog.py" line="17" />
         <source>Trust this certificate?</source>
         <translation>この証明書を信頼しますか？</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/trust_dialog.py" line="20" />
+        <location filename="../../assistant/gui/wizard/trust_dialog.py" line="23" />
         <source>Trust this certificate for {host}, port {port} only?</source>
         <translation>{host} のポート {port} に限り、この証明書を信頼しますか？</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/trust_dialog.py" line="27" />
+        <location filename="../../assistant/gui/wizard/trust_dialog.py" line="30" />
         <source>Only do this if your provider or administrator told you this certificate is right (for example a company server with its own certificate). If someone were intercepting your connection, trusting their certificate would give them your password.</source>
         <translation>プロバイダーや管理者から「この証明書で正しい」と案内された場合（独自の証明書を使う社内サーバーなど）だけにしてください。第三者が通信に割り込んでいる場合、その証明書を信頼するとパスワードが相手に渡ってしまいます。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/trust_dialog.py" line="38" />
+        <location filename="../../assistant/gui/wizard/trust_dialog.py" line="41" />
         <source>We remember exactly this certificate for this server. If it changes, we will stop and ask again. Certificate checks stay on for every other server.</source>
         <translation>このサーバーについて、この証明書だけを記憶します。証明書が変わった場合は接続を止めて、もう一度お尋ねします。他のサーバーでは証明書の確認を続けます。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/trust_dialog.py" line="46" />
+        <location filename="../../assistant/gui/wizard/trust_dialog.py" line="49" />
         <source>I understand, and I checked the fingerprint with my provider</source>
         <translation>内容を理解し、フィンガープリントをプロバイダーに確認しました</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/trust_dialog.py" line="50" />
+        <location filename="../../assistant/gui/wizard/trust_dialog.py" line="53" />
         <source>Trust and test again</source>
         <translation>信頼してもう一度テスト</translation>
     </message>

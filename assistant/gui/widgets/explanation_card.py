@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -74,9 +74,7 @@ class ExplanationCard(QFrame):
         link = str(getattr(explanation, "link", "") or "")
         if link:
             more_help = self.tr("More help from your provider")
-            link_label = QLabel(
-                f'<a href="{html.escape(link)}">{html.escape(more_help)}</a>'
-            )
+            link_label = QLabel(f'<a href="{html.escape(link)}">{html.escape(more_help)}</a>')
             link_label.setOpenExternalLinks(True)
             link_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
             layout.addWidget(link_label)
@@ -123,6 +121,9 @@ class ExplanationCard(QFrame):
         d_layout.setContentsMargins(16, 0, 0, 0)
         self.details_text = QPlainTextEdit(objectName="transcript")
         self.details_text.setReadOnly(True)
+        self.details_text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self.details_text.setFont(mono)
         self.details_text.setPlainText(self.support_text())
         self.details_text.setMinimumHeight(160)
         self.details_text.setAccessibleName(self.tr("Technical details"))
@@ -153,7 +154,9 @@ class ExplanationCard(QFrame):
 
     def fix_label(self, fix: Any) -> str:
         changes = dict(fix) if isinstance(fix, Mapping) else {}
-        port, security = changes.get("port"), changes.get("security")
+        port, security, host = changes.get("port"), changes.get("security"), changes.get("host")
+        if host:
+            return self.tr("Use the server name {host}").format(host=host)
         names = {"ssl": "SSL/TLS", "starttls": "STARTTLS", "none": self.tr("none")}
         if port and security:
             return self.tr("Try port {port} with {security}").format(

@@ -14,6 +14,7 @@ from assistant.core.discovery.model import (
     Provenance,
     ProviderNote,
     SourceName,
+    SourceOutcome,
     SourceState,
 )
 from assistant.core.model import (
@@ -122,10 +123,14 @@ def _discovery_done(result: DiscoveryResult) -> SetupWizard:
 
 
 def discovery_found() -> SetupWizard:
+    outcomes = [SourceOutcome(SourceName.BUNDLED, SourceState.FOUND, 3.0)] + [
+        SourceOutcome(s, SourceState.CANCELLED, 41.0) for s in SourceName if s is not SourceName.BUNDLED
+    ]
     result = DiscoveryResult(
         ADDRESS,
         [_candidate(IMAP), _candidate(POP)],
         [_candidate(SMTP)],
+        outcomes=outcomes,
         notes=[ProviderNote("provider.app_password", "https://example.jp/help/app-password")],
         provider="Example Mail",
         winner=SourceName.BUNDLED,
@@ -325,7 +330,7 @@ def trust_dialog() -> Any:
     from assistant.gui.wizard.trust_dialog import TrustDialog
 
     dialog = TrustDialog("mail.example.jp", 993, CERT)
-    dialog.resize(620, 480)
+    dialog.adjustSize()
     return dialog
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from assistant.gui.widgets import theme
 from assistant.gui.widgets.certificate_view import CertificateView
 
 
@@ -15,7 +16,9 @@ class TrustDialog(QDialog):
         self.setObjectName("TrustDialog")
         self.setWindowTitle(self.tr("Trust this certificate?"))
         self.setMinimumWidth(560)
+        self.setStyleSheet(theme.style_sheet())
         layout = QVBoxLayout(self)
+        layout.setSpacing(12)
         title = QLabel(
             self.tr("Trust this certificate for {host}, port {port} only?").format(host=host, port=port),
             objectName="cardTitle",
