@@ -36,6 +36,7 @@ def lab() -> Iterator[Lab]:
     """The running mail lab (see tests/lab/README.md for its endpoints and accounts)."""
     started = Lab.start()
     _LABS.append(started)
+    pki.set_default(started.ca)  # tests.lab.pki.issue() now signs with the CA lab.ca_file holds
     try:
         yield started
     finally:

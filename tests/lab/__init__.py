@@ -22,7 +22,7 @@ from typing import Any
 from tests.lab import dovecot, postfix, topology
 from tests.lab.bounces import BounceMaker
 from tests.lab.dns import DnsServer
-from tests.lab.pki import CertFiles, LabCA, set_default
+from tests.lab.pki import CertFiles, LabCA
 from tests.lab.process import Daemon, stop_group, wait_until
 from tests.lab.topology import Endpoint
 
@@ -140,7 +140,6 @@ class Lab:
         canary = password or "Canary-" + secrets.token_hex(8)
         prefix = topology.pick_block()
         lab = cls(root, prefix, canary, LabCA(root / "pki"))
-        set_default(lab.ca)
         atexit.register(lab.stop)
         try:
             lab._start_all(password, tied, timeout)

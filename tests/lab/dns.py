@@ -140,7 +140,7 @@ class DnsServer:
     def _answers(self) -> bool:
         query = dns.message.make_query("ready.check.invalid", "A")
         try:
-            dns.query.udp(query, self.host, port=self.port, timeout=0.2)
+            dns.query.udp(query, self.host, port=self.port, timeout=0.05)
         except (TimeoutError, OSError, dns.exception.Timeout):
             return False
         return True

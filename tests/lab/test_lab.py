@@ -262,3 +262,25 @@ def test_make_bounce_gives_real_postfix_dsn(lab: Lab, kind: str, status: str, sa
     assert msg["From"].startswith("Mail Delivery System")
     assert f"Status: {status}".encode() in data
     assert said in data
+
+
+def test_second_lab_runs_beside_the_first_and_stops_completely(lab: Lab) -> None:
+    from tests.lab.process import pid_alive
+
+    other = Lab.start()
+    try:
+        assert other.prefix != lab.prefix and other.root != lab.root
+        assert other.dns_port != lab.dns_port
+        assert other.started_in < 5.0
+        ep = other.endpoint("imaps")
+        with imaplib.IMAP4_SSL(ep.ip, ep.port, ssl_context=ip_context(other), timeout=5) as imap:
+            imap.login(other.accounts["taro"].username, other.canary)
+        pids = other.pids()
+    finally:
+        other.stop()
+        other.cleanup()
+    assert not [name for name, pid in pids.items() if pid_alive(pid)]
+    # the first lab is untouched
+    ep = lab.endpoint("imaps")
+    with imaplib.IMAP4_SSL(ep.ip, ep.port, ssl_context=ip_context(lab), timeout=5) as imap:
+        assert imap.noop()[0] == "OK"
