@@ -238,12 +238,32 @@
       <translation>プロバイダーまたはメールの管理者にご相談ください。</translation>
     </message>
     <message>
+      <source>port {port}</source>
+      <translation>ポート {port}</translation>
+    </message>
+    <message>
+      <source>, </source>
+      <translation>、</translation>
+    </message>
+    <message>
       <source>What you can do</source>
       <translation>対処方法</translation>
     </message>
     <message>
       <source>More help on the web</source>
       <translation>ウェブで詳しく見る</translation>
+    </message>
+    <message>
+      <source>Try the suggested fix</source>
+      <translation>提案された修正を試す</translation>
+    </message>
+    <message>
+      <source>Change the setting and test again</source>
+      <translation>設定を変更して、もう一度テストします</translation>
+    </message>
+    <message>
+      <source>Suggested change: {change}</source>
+      <translation>変更内容: {change}</translation>
     </message>
     <message>
       <source>Details</source>

@@ -222,3 +222,53 @@ def test_add_account_runs_the_wizard_and_lists_the_saved_account(
     with qtbot.waitSignal(w.run_finished, timeout=RUN_TIMEOUT):
         w.panel.test_button.click()
     assert w.password_dialog is None and w.panel.outcome is not None and w.panel.outcome.ok
+
+
+def test_suggested_fix_changes_the_setting_and_tests_again(
+    qtbot: Any, app: Any, lab: Any, config: Path, secret_service: SecretServiceLab
+) -> None:
+    from assistant.core.model import Security
+
+    account = lab_account(lab, saved=True)
+    wrong = replace(account, outgoing=replace(account.outgoing, security=Security.SSL))  # TLS to port 587
+    write_settings(config, wrong)
+    passwords = PasswordStore(SecretService.Keyring(), timeout=10)
+    passwords.set(account.address, lab.canary)
+    w = window(qtbot, lab, config, passwords)
+    with qtbot.waitSignal(w.run_finished, timeout=RUN_TIMEOUT):
+        w.panel.test_button.click()
+    card = w.panel.cards[0]
+    assert card.fix_button is not None
+    assert "STARTTLS" in card.fix_text.text()
+    with qtbot.waitSignal(w.run_finished, timeout=RUN_TIMEOUT):
+        card.fix_button.click()
+    assert w.panel.outcome is not None and w.panel.outcome.ok
+    saved = SettingsStore(config).load().settings.account(account.address)
+    assert saved is not None and saved.outgoing.security is Security.STARTTLS and saved.outgoing.port == 587
+
+
+def test_edit_changes_settings_and_password(
+    qtbot: Any, app: Any, lab: Any, config: Path, secret_service: SecretServiceLab
+) -> None:
+    account = lab_account(lab, saved=True)
+    write_settings(config, account)
+    passwords = PasswordStore(SecretService.Keyring(), timeout=10)
+    passwords.set(account.address, "old password")
+    w = window(qtbot, lab, config, passwords)
+    w.panel.edit_button.click()
+    qtbot.waitUntil(lambda: w.edit_dialog is not None and w.edit_dialog.isVisible())
+    dialog = w.edit_dialog
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    dialog.outgoing.host.setText("bad host name")
+    assert not save.isEnabled() and dialog.outgoing.error.isVisible()  # inline, as you type
+    dialog.outgoing.host.setText("smtp.lab.test")
+    assert save.isEnabled()
+    dialog.display_name.setText("太郎")
+    dialog.password.setText(lab.canary)
+    with qtbot.waitSignal(w.settings_changed, timeout=10_000):
+        save.click()
+    saved = SettingsStore(config).load().settings.account(account.address)
+    assert saved is not None and saved.display_name == "太郎" and saved.outgoing.host == "smtp.lab.test"
+    assert saved.password_saved and passwords.get(account.address) == lab.canary
+    assert w.panel.name.text() == "太郎"
+    assert_not_in_files(config, lab.canary)

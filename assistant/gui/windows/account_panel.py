@@ -25,6 +25,7 @@ class AccountPanel(QWidget):
     edit_requested = Signal()
     remove_requested = Signal()
     stop_requested = Signal()
+    fix_requested = Signal(str, object)  # role ("incoming"/"outgoing"), the explanation's suggested_fix
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="AccountPanel")
@@ -244,6 +245,8 @@ class AccountPanel(QWidget):
             heading = self.role_heading(server.role, server.settings)
             technical = _technical(server)
             card = ExplanationCard(explanation, heading=heading, technical=technical)
+            role = "outgoing" if server.role == "send-test" else server.role
+            card.fix_requested.connect(lambda fix, role=role: self.fix_requested.emit(role, fix))
             self.cards.append(card)
             self.cards_box.addWidget(card)
 

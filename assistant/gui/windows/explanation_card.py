@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
@@ -40,8 +40,28 @@ def steps_html(steps: list[str] | tuple[str, ...]) -> str:
     return f"<ol style='margin-left:0; -qt-list-indent:1;'>{items}</ol>"
 
 
+def describe_fix(fix: Any) -> str:
+    """ "port 587, STARTTLS": the settings a suggested fix would change, in the words of the settings."""
+    from assistant.core.model import Security
+    from assistant.gui import words
+
+    parts = []
+    if fix.get("host"):
+        parts.append(str(fix["host"]))
+    if fix.get("port"):
+        parts.append(QCoreApplication.translate("ExplanationCard", "port {port}").format(port=fix["port"]))
+    if fix.get("security"):
+        try:
+            parts.append(words.security_name(Security(str(fix["security"]))))
+        except ValueError:
+            parts.append(str(fix["security"]))
+    return QCoreApplication.translate("ExplanationCard", ", ").join(parts)
+
+
 class ExplanationCard(QFrame):
     """Everything a person needs about one failure; the technical part stays folded until asked for."""
+
+    fix_requested = Signal(object)  # the explanation's suggested_fix mapping
 
     def __init__(
         self,
@@ -85,6 +105,19 @@ class ExplanationCard(QFrame):
             self.link = QLabel(f"<a href='{escape(str(link))}'>{escape(more)}</a>")
             self.link.setOpenExternalLinks(True)
             layout.addWidget(self.link)
+
+        fix = getattr(explanation, "suggested_fix", None)
+        self.fix_button: QPushButton | None = None
+        if fix:
+            fix_row = QHBoxLayout()
+            self.fix_button = QPushButton(self.tr("Try the suggested fix"), objectName="tryFix")
+            self.fix_button.setToolTip(self.tr("Change the setting and test again"))
+            self.fix_button.clicked.connect(lambda: self.fix_requested.emit(dict(fix)))
+            self.fix_text = QLabel(self.tr("Suggested change: {change}").format(change=describe_fix(fix)))
+            self.fix_text.setWordWrap(True)
+            fix_row.addWidget(self.fix_button)
+            fix_row.addWidget(self.fix_text, 1)
+            layout.addLayout(fix_row)
 
         row = QHBoxLayout()
         self.toggle = QToolButton(objectName="detailsToggle")

@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
         self.panel.edit_requested.connect(self.edit_account)
         self.panel.remove_requested.connect(self.confirm_remove)
         self.panel.stop_requested.connect(self.stop_run)
+        self.panel.fix_requested.connect(self.apply_fix)
 
         loaded = self.store.load()
         self.settings: Settings = loaded.settings
@@ -433,6 +434,21 @@ class MainWindow(QMainWindow):
         job.succeeded.connect(lambda outcome: self._run_done(account, kind, outcome))
         job.cancelled.connect(self._run_cancelled)
         job.failed.connect(self._run_failed)
+
+    def apply_fix(self, role: str, fix: Any) -> None:
+        """One click on "Try the suggested fix": change that server's setting, save, and test again."""
+        from assistant.gui.wizard.session import apply_fix
+
+        account = self.current_account()
+        if account is None or self.panel.running:
+            return
+        if role == "incoming":
+            changed = replace(account, incoming=apply_fix(account.incoming, fix), last_check=None)
+        else:
+            changed = replace(account, outgoing=apply_fix(account.outgoing, fix), last_check=None)
+        log.info("suggested fix applied to %s (%s): %s", account.address, role, dict(fix))
+        self._update_account(changed)
+        self.start_run(self.panel.kind or "test")
 
     def stop_run(self) -> None:
         if self.job is not None:
