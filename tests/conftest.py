@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.lab import Lab
+from tests.lab import Lab, pki
 from tests.lab.canary import needles, scan
 
 # The app's own files (settings, logs, caches) land in a throw-away home, scanned at the end.

@@ -238,10 +238,22 @@ postlog   unix-dgram n  -       n       -       1       postlogd
 
 
 _QUEUE_DIRS = {  # name -> (group, mode), as /etc/postfix/postfix-files has them; owner is postfix
-    **{d: ("root", 0o700) for d in (
-        "active", "bounce", "corrupt", "defer", "deferred", "flush", "hold", "incoming", "private", "saved",
-        "trace",
-    )},
+    **{
+        d: ("root", 0o700)
+        for d in (
+            "active",
+            "bounce",
+            "corrupt",
+            "defer",
+            "deferred",
+            "flush",
+            "hold",
+            "incoming",
+            "private",
+            "saved",
+            "trace",
+        )
+    },
     "maildrop": ("postdrop", 0o730),
     "public": ("postdrop", 0o710),
 }
@@ -281,9 +293,13 @@ def start(plan: PostfixPlan, *, tied: bool = True, timeout: float = 8.0) -> Daem
     # The master itself, in the foreground (-s), like `postfix start-fg` runs it after its checks.
     master = Path(DAEMON_DIRECTORY) / "master"
     if not master.exists():
-        master = Path(subprocess.run(
-            ["postconf", "-c", str(conf), "-h", "daemon_directory"], capture_output=True, text=True, check=True
-        ).stdout.strip()) / "master"
+        found = subprocess.run(
+            ["postconf", "-c", str(conf), "-h", "daemon_directory"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        master = Path(found.stdout.strip()) / "master"
     daemon = Daemon.spawn(
         "postfix", [str(master), "-c", str(conf), "-s"], plan.root / "logs" / "postfix.out", tied=tied
     )
