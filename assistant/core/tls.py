@@ -136,20 +136,25 @@ def handshake(
 def _wrap(
     ctx: ssl.SSLContext, sock: socket.socket, host: str, deadline: Deadline, cancel: CancelToken | None
 ) -> ssl.SSLSocket:
+    """Handshake in small steps so the deadline and the cancel token are honoured; closes on failure."""
     sock.setblocking(False)
     tls = ctx.wrap_socket(sock, server_hostname=host.strip("[]"), do_handshake_on_connect=False)
-    while True:
-        if cancel is not None and cancel.cancelled:
-            raise CheckFailure(FailureCode.CHECK_CANCELLED)
-        if deadline.expired:
-            raise CheckFailure(FailureCode.SERVER_TIMEOUT, "no TLS handshake before the deadline")
-        try:
-            tls.do_handshake()
-            return tls
-        except ssl.SSLWantReadError:
-            select.select([tls], [], [], deadline.poll())
-        except ssl.SSLWantWriteError:
-            select.select([], [tls], [], deadline.poll())
+    try:
+        while True:
+            if cancel is not None and cancel.cancelled:
+                raise CheckFailure(FailureCode.CHECK_CANCELLED)
+            if deadline.expired:
+                raise CheckFailure(FailureCode.SERVER_TIMEOUT, "no TLS handshake before the deadline")
+            try:
+                tls.do_handshake()
+                return tls
+            except ssl.SSLWantReadError:
+                select.select([tls], [], [], deadline.poll())
+            except ssl.SSLWantWriteError:
+                select.select([], [tls], [], deadline.poll())
+    except BaseException:
+        tls.close()  # wrap_socket took the file descriptor over from `sock`
+        raise
 
 
 def _verify_code(exc: ssl.SSLCertVerificationError) -> FailureCode:
@@ -184,6 +189,9 @@ def _fetch_unverified(
         return None
     try:
         sock = refetch()
+    except (CheckFailure, OSError):
+        return None
+    try:
         tls = _wrap(client_context(net, verify=False), sock, host, deadline, cancel)
     except (CheckFailure, OSError):
         return None

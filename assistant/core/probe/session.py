@@ -157,10 +157,14 @@ def probe_server(
                     reconnect(), transcript=Transcript(secrets=()), deadline=deadline, cancel=cancel
                 )
                 again = type(dialect)(settings, dialect.address)
-                again.greeting(scratch)
-                again.read_capabilities(scratch)
-                again.starttls(scratch)
-                return scratch.detach_for_tls()
+                try:
+                    again.greeting(scratch)
+                    again.read_capabilities(scratch)
+                    again.starttls(scratch)
+                    return scratch.detach_for_tls()
+                except BaseException:
+                    scratch.close()
+                    raise
 
             def do_starttls() -> str:
                 dialect.starttls(live)
