@@ -140,7 +140,8 @@ class Lab:
         canary = password or "Canary-" + secrets.token_hex(8)
         prefix = topology.pick_block()
         lab = cls(root, prefix, canary, LabCA(root / "pki"))
-        atexit.register(lab.stop)
+        if tied:  # a hand-started lab outlives this process
+            atexit.register(lab.stop)
         try:
             lab._start_all(password, tied, timeout)
         except BaseException:
