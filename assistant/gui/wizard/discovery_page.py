@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from assistant.core.discovery.model import SourceName
 from assistant.core.model import Protocol, ServerSettings
 from assistant.gui import words
 from assistant.gui.widgets.status_list import FAILED, PASSED, RUNNING, SKIPPED, WAITING, StatusList
@@ -35,8 +34,6 @@ class DiscoveryPage(WizardPage):
         self.layout_.addWidget(self.status)
         self.sources = StatusList()
         self.sources.setObjectName("sources")
-        for source in SourceName:
-            self.sources.add_row(source.value, words.source_name(source.value))
         self.layout_.addWidget(self.sources)
 
         self.found_box = QFrame(objectName="card")
@@ -109,6 +106,7 @@ class DiscoveryPage(WizardPage):
 
         assert self.state.address is not None
         self._hide_results()
+        self._rows()
         for key in self.sources.keys():
             self.sources.set_status(key, WAITING)
         self.phase = "running"
@@ -121,7 +119,16 @@ class DiscoveryPage(WizardPage):
         self.job.cancelled.connect(self._on_cancelled)
         self.changed.emit()
 
+    def _rows(self) -> None:
+        """One row per source, made when first needed: the discovery package (dnspython…) loads with it."""
+        if not self.sources.keys():
+            from assistant.core.discovery.model import SourceName
+
+            for source in SourceName:
+                self.sources.add_row(source.value, words.source_name(source.value))
+
     def on_progress(self, event: Any) -> None:
+        self._rows()
         source = str(getattr(getattr(event, "source", ""), "value", getattr(event, "source", "")))
         state = str(getattr(getattr(event, "state", ""), "value", getattr(event, "state", "")))
         if source in self.sources.keys():
@@ -148,6 +155,7 @@ class DiscoveryPage(WizardPage):
 
     def on_result(self, result: Any) -> None:
         """Show a DiscoveryResult: the chosen settings, what needs confirming, the provider's notes."""
+        self._rows()
         self.phase = "done"
         self.state.discovery = result
         for outcome in getattr(result, "outcomes", []):

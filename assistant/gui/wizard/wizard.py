@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -43,6 +44,7 @@ class SetupWizard(QDialog):
         self._net = net
         self.passwords = passwords
         self.store = store
+        self._prewarmed = False
         self.state = WizardState()
         self.setMinimumSize(760, 600)
         self.setStyleSheet(theme.style_sheet())
@@ -105,6 +107,22 @@ class SetupWizard(QDialog):
         self.next_button.clicked.connect(self.next)
         self.retranslate()
         self.go(0)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._prewarmed:
+            self._prewarmed = True
+            QTimer.singleShot(0, self._prewarm)
+
+    def _prewarm(self) -> None:
+        """Load the core's network modules while the user types, so pressing Next does not stall."""
+        from assistant.gui import workers
+
+        def load(report: Any, cancel: Any) -> None:
+            for name in ("assistant.core.discovery", "assistant.core.check", "assistant.core.explain"):
+                importlib.import_module(name)
+
+        workers.start(load, self)
 
     # -- what pages use
     def net(self) -> Any:
