@@ -1,6 +1,6 @@
 """Settings discovery: from an e-mail address to ranked, verified server settings with their provenance."""
 
-from assistant.core.discovery.engine import default_sources, discover
+from assistant.core.discovery.engine import default_sources, discover, prepare
 from assistant.core.discovery.model import (
     Candidate,
     Confidence,
@@ -30,5 +30,6 @@ __all__ = [
     "VerifyOptions",
     "default_sources",
     "discover",
+    "prepare",
     "verify",
 ]
