@@ -152,7 +152,7 @@ def check_icons() -> str:
     for svg in svgs:
         if QIcon(str(svg)).pixmap(64, 64).isNull():
             raise Missing(f"{svg.name} does not render")
-    return f"{len(svgs)} SVG icons render"
+    return ", ".join(svg.name for svg in svgs)
 
 
 def _database() -> Any:
