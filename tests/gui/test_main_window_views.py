@@ -192,6 +192,8 @@ def test_language_switch_translates_the_window(qtbot: Any, app: Any, lab: Any, c
     write_settings(config, lab_account(lab))
     w = window(qtbot, lab, config)
     assert w.panel.test_button.text() == "Test now"
+    from assistant.gui.app import language
+
     try:
         w.language.setCurrentIndex(w.language.findData("ja"))
         w.language.activated.emit(w.language.currentIndex())
@@ -199,9 +201,11 @@ def test_language_switch_translates_the_window(qtbot: Any, app: Any, lab: Any, c
         assert w.windowTitle() == "メール設定アシスタント"
         assert w.panel.incoming_line.text().startswith("受信")
         assert SettingsStore(config).load().settings.language == "ja"
+        language().set("en")
+        again = window(qtbot, lab, config)  # the next start follows the saved choice
+        qtbot.waitUntil(lambda: again.panel.test_button.text() == "今すぐテスト")
+        assert again.language.currentData() == "ja"
     finally:
-        from assistant.gui.app import language
-
         language().set("en")
     qtbot.waitUntil(lambda: w.panel.test_button.text() == "Test now")
 

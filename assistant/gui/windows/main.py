@@ -180,6 +180,8 @@ class MainWindow(QMainWindow):
             self.show_settings_problem(loaded.problem)
         self.refresh_accounts()
         self.retranslate()
+        if self.settings.language and self.settings.language != self.lang():
+            self._apply_language(self.settings.language)  # the user's choice beats the system's
 
     @property
     def passwords(self) -> PasswordStore:
@@ -201,11 +203,17 @@ class MainWindow(QMainWindow):
 
     def _language_chosen(self, _index: int) -> None:
         code = str(self.language.currentData())
-        from assistant.gui.app import language
-
-        language().set(code)
+        self._apply_language(code)
         self.settings = replace(self.settings, language=code)
         self.save_settings()
+
+    def _apply_language(self, code: str) -> None:
+        from assistant.gui.app import language
+
+        try:
+            language().set(code)
+        except RuntimeError:  # no create_app(): a bare QApplication (tools); stay in English
+            log.info("language %s not applied: the app was not created by create_app()", code)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Mail Setup Assistant"))
