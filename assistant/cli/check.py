@@ -190,6 +190,9 @@ def _from_keyring(address: str) -> str | None:
 
 def run(args: argparse.Namespace) -> int:
     lang = language(args)
+    for stream in (sys.stdout, sys.stderr):  # a console that cannot show a character must not crash us
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     try:
         return _run(args, lang)
     except _Bad as bad:

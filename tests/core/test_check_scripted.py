@@ -151,3 +151,14 @@ def test_pop3_stat_refused(scripted: list[Scripted]) -> None:
     assert failure(result) == (Stage.ACTION, "pop3.stat_failed")
     assert result.failure is not None and result.failure.response_code == "SYS/PERM"
     assert server.received[1:3] == ["USER user@example.test", "PASS scripted-pw"]  # no PIPELINING: one by one
+
+
+def test_control_characters_from_the_server_are_escaped(scripted: list[Scripted]) -> None:
+    server = Scripted("554 5.7.1 \x1b[2J\x1b]0;owned\x07 go away", {"QUIT": "221 bye"})
+    result = check(scripted, server, Protocol.SMTP, Security.STARTTLS)
+    assert failure(result) == (Stage.GREETING, "greeting.rejected")
+    assert (
+        result.failure is not None and "\x1b" not in result.failure.text and "\x07" not in result.failure.text
+    )
+    assert "\\x1b[2J" in result.failure.text
+    assert all("\x1b" not in line.text for line in result.transcript.lines)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import select
 import socket
 import ssl
@@ -12,6 +13,11 @@ from assistant.core.net import CancelToken, CheckFailure, Deadline
 from assistant.core.transcript import Transcript
 
 MAX_LINE = 64 * 1024
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")  # no terminal escapes from a server reach a screen
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\x{ord(match.group()):02x}"
 
 
 class Silent(Exception):
@@ -71,7 +77,7 @@ class Wire:
             if end >= 0:
                 raw = bytes(self._buffer[: end + 1])
                 del self._buffer[: end + 1]
-                text = raw.decode("utf-8", "replace").rstrip("\r\n")
+                text = _CONTROL.sub(_escape, raw.decode("utf-8", "replace").rstrip("\r\n"))
                 self.transcript.received(text)
                 return text
             if len(self._buffer) > MAX_LINE:
