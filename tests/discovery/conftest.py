@@ -77,6 +77,7 @@ def zone_records(lab_env: Lab, web: WebServer) -> list[tuple[str, str, str]]:
         ("mxcorp.test", "MX", "10 mx1.mail.hoster.test"),
         ("mxgoogle.test", "MX", "5 aspmx.l.google.com"),
         ("mxgoogle.test", "MX", "10 alt1.aspmx.l.google.com"),
+        ("xcorp.test", "MX", "10 sv9876.xserver.jp"),
         # SRV only
         ("_imaps._tcp.srvonly.test", "SRV", "0 1 993 mail.lab.test"),
         ("_pop3._tcp.srvonly.test", "SRV", "10 1 110 mail.lab.test"),

@@ -215,6 +215,16 @@ def test_mx_at_a_known_provider_uses_the_bundled_database(net: NetConfig) -> Non
     assert "provider.app_password" in [n.id for n in result.notes]
 
 
+def test_mx_at_a_rental_server_gives_the_server_name_from_the_mx(net: NetConfig) -> None:
+    result = discover("info@xcorp.test", net=net, timeout=10, ispdb_url=ISPDB)
+    assert result.winner is SourceName.MX
+    assert [(c.host, c.port) for c in result.incoming[:2]] == [("sv9876.xserver.jp", 993),
+                                                                ("sv9876.xserver.jp", 995)]
+    assert result.outgoing[0].username == "info@xcorp.test"
+    note = next(n for n in result.notes if n.id == "provider.host_on_notice")
+    assert note.example == "sv1234.xserver.jp" and note.url.startswith("https://")
+
+
 def test_srv_records_are_flagged_as_unauthenticated(net: NetConfig) -> None:
     result = discover("taro@srvonly.test", net=net, timeout=10, ispdb_url=ISPDB)
     assert result.winner is SourceName.SRV

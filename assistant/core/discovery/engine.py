@@ -98,8 +98,8 @@ def discover(
     """Find ranked settings for `address` (raises InvalidAddress for bad input, nothing else).
 
     With `password`, each direction is verified with the tester as soon as its answer is settled
-    (candidates that need confirmation only when `confirmed`). Progress and stage events come from
-    worker threads; the callbacks must hand them over to their own thread."""
+    (candidates that need confirmation only when `confirmed`). `on_progress` runs on the thread that
+    called discover(); `on_event` (the tester's stage events) on verification threads."""
     addr = address if isinstance(address, EmailAddress) else parse_address(address)
     deadline = Deadline(timeout)
     chosen = list(sources) if sources is not None else default_sources(offline=offline)
