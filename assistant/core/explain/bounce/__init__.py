@@ -196,6 +196,11 @@ def _analyze_message(msg: Message, depth: int) -> BounceReport:
         recipients = _dsn_recipients(blocks, body, exclude, reporting=reporting)
         if recipients:
             return BounceReport("dsn", tuple(recipients), subject, sender_addr, forwarded=depth > 0)
+    own = prose.cut_original(body[:60000])
+    if "final-recipient:" in own.lower():  # report fields written into a text part
+        recipients = _dsn_recipients(mail.parse_fields(_from_fields(own)), body, exclude, reporting=reporting)
+        if recipients:
+            return BounceReport("dsn", tuple(recipients), subject, sender_addr, forwarded=depth > 0)
     action = "delayed" if prose.looks_delayed(subject + "\n" + body) else "failed"
     found = _text_recipients(body, exclude=exclude, reporting=reporting, action=action)
     failed_header = [a for a in _addresses(msg, "X-Failed-Recipients") if a]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import email
 import email.header
+import quopri
 import re
 from email.message import Message
 
@@ -158,12 +161,27 @@ def report_fields(part: Message) -> list[dict[str, str]]:
                 # the raw (name, value) pairs: items() would run every value through the header policy
                 pairs = getattr(block, "_headers", None) or block.items()
                 blocks.append({str(k).lower(): " ".join(str(v).split()) for k, v in pairs})
-        if any(blocks):
+        if any("final-recipient" in b or "reporting-mta" in b or "original-recipient" in b for b in blocks):
             return [b for b in blocks if b]
-        blocks = []
+        # an encoded (base64/quoted-printable) report: the parser saw its text as one block's body
+        bodies = [b.get_payload() for b in payload if isinstance(b, Message)]
+        body = "".join(x for x in bodies if isinstance(x, str))
+        return parse_fields(_undo_transfer_encoding(body, part.get("Content-Transfer-Encoding", "")))
     raw = part.get_payload(decode=True)
     text = decode_bytes(raw) if isinstance(raw, bytes) else str(payload or "")
     return parse_fields(text)
+
+
+def _undo_transfer_encoding(text: str, encoding: str) -> str:
+    encoding = encoding.strip().lower()
+    try:
+        if encoding == "base64":
+            return decode_bytes(base64.b64decode("".join(text.split()), validate=False))
+        if encoding == "quoted-printable":
+            return decode_bytes(quopri.decodestring(text.encode("ascii", "replace")))
+    except (ValueError, binascii.Error):
+        return text
+    return text
 
 
 def parse_fields(text: str) -> list[dict[str, str]]:

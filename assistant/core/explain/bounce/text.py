@@ -33,7 +33,7 @@ _DIAGNOSTIC_HINT = Pattern(
     r"error|unknown|rejected|refused|denied|not found|does not exist|full|quota|too (?:large|big)|"
     r"unrouteable|timed? ?out|expired|blocked|spam|giving up|retry|delay|mailbox|disabled|suspended|"
     r"not deliver|undeliverable|failed|failure|permanent|temporar|exceed|not accept|no such|invalid|"
-    r"存在しません|宛先不明|受信拒否|容量|エラー",
+    r"not listed|because|存在しません|宛先不明|受信拒否|容量|エラー|理由|原因",
 )
 _DELIVERED_TO = re.compile(
     r"(?:(?:wasn'?t|was not|could ?n[o']t be|has not been|cannot be|can't be|not be) delivered to|"
@@ -99,6 +99,8 @@ _REMOTE = (
     re.compile(r"<([A-Za-z0-9][\w.-]*\.[A-Za-z]{2,}) #\d\.\d", re.I),
     re.compile(r"\b(\d{1,3}(?:\.\d{1,3}){3}) does not like", re.I),
     re.compile(r"\bhost ([A-Za-z0-9][\w.-]*\.[A-Za-z]{2,}) said", re.I),
+    re.compile(r"\bby ([A-Za-z0-9][\w.-]*\.[A-Za-z]{2,})\.? \[[\d.:a-fA-F]+\]", re.I),
+    re.compile(r"(?:^|\s)([A-Za-z0-9][\w.-]*\.[A-Za-z]{2,}) \[[\d.:a-fA-F]+\]:", re.I),
 )
 _REPORTING = (
     re.compile(r"this is the mail system at host ([\w.-]+)", re.I),
@@ -114,6 +116,7 @@ _DELAYED = Pattern(
     r"delivery delayed|配信が遅れて",
 )
 _TRANSCRIPT_OUT = re.compile(r"^\s*>>>")
+_TRANSCRIPT_RCPT = re.compile(r"^\s*>>>\s*RCPT TO:", re.IGNORECASE)
 _LEADING_ADDRESS = re.compile(
     r"^(?:RCPT To:|To:|Recipient:|(?:宛先|送信先|受信者)\s*[:：])?\s*<?(" + ADDRESS.pattern + r")>?", re.I
 )
@@ -159,7 +162,7 @@ _COMMAND_WORDS = (
     "while",
     " at ",
 )
-_REMOTE_WORDS = ("host", "talking", "remote", "#", "does not like")
+_REMOTE_WORDS = ("host", "talking", "remote", "#", "does not like", " by ", "]:")
 
 
 def command_of(text: str) -> str:
@@ -205,6 +208,8 @@ def recipients(text: str, *, exclude: set[str], limit: int = 60000) -> list[Text
         block = _diagnostic_block(lines[i + 1 : end])
         diag = " ".join(p for p in (rest, block) if p)
         _merge(found, address, diag)
+        if _TRANSCRIPT_RCPT.match(lines[i]):
+            found[address.lower()].command = found[address.lower()].command or "RCPT"
     return list(found.values())
 
 
