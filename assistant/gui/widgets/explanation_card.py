@@ -172,7 +172,14 @@ class ExplanationCard(QFrame):
         """Everything a help desk needs, without the password (the transcript is redacted by the core)."""
         ev = getattr(self.outcome, "evidence", None)
         settings = getattr(self.outcome, "settings", None)
-        lines = [f"explanation: {self.explanation_id}"]
+        import platform
+
+        from assistant import __version__
+
+        lines = [
+            f"Mail Setup Assistant {__version__} on {platform.platform()}",
+            f"explanation: {self.explanation_id}",
+        ]
         if settings is not None:
             lines.append(f"server: {settings.describe()} user={settings.username}")
         if ev is not None:
