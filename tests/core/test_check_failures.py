@@ -296,3 +296,19 @@ def test_another_protocol_on_the_port(lab: Lab) -> None:
 def test_unusable_settings(lab: Lab, port: int, host: str) -> None:
     result = run(lab, moved(lab, "imaps", port=port, host=host))
     assert_failed(result, Stage.RESOLVE, "input.invalid")
+
+
+def test_message_too_big_for_the_server(lab: Lab) -> None:
+    """What the send test would meet on a server with a small size limit: 552 5.3.4 after DATA."""
+    from assistant.core.probe.smtp import SmtpDialect
+
+    taro = lab.accounts["taro"]
+    dialect = SmtpDialect(lab.settings("small-submission"), taro.address)
+    body = b"x" * 76 + b"\r\n"
+    dialect.message = b"Subject: big\r\n\r\n" + body * 400  # ~31 KB against a 20 000-byte limit
+    result = run(lab, lab.settings("small-submission"), dialect=dialect)
+    assert_failed(result, Stage.ACTION, "smtp.message_rejected")
+    assert result.failure is not None and (result.failure.reply_code, result.failure.enhanced) == (
+        552,
+        "5.3.4",
+    )
