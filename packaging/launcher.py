@@ -3,13 +3,10 @@
 import os
 import sys
 
-import firstshow
-
 from assistant.__main__ import main
 
 if sys.platform.startswith("linux") and os.environ.get("QT_IM_MODULE", "").startswith("fcitx"):
     # The bundle carries Qt's own IBus plugin, not fcitx's (that one is built against the system's Qt).
     # fcitx5 also speaks the IBus protocol, so Japanese input keeps working through the IBus plugin.
     os.environ["QT_IM_MODULE"] = "ibus"
-firstshow.install()  # does nothing unless MAIL_ASSISTANT_EXIT_ON_SHOWN=1 (tests/bench/bundle.py)
 raise SystemExit(main())

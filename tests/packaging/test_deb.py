@@ -150,7 +150,7 @@ def test_menu_command_opens_a_window_under_xvfb(installed: dict[str, str]) -> No
     entry = configparser.ConfigParser(interpolation=None)
     entry.read(SHARE / "applications" / f"{APP_ID}.desktop", encoding="utf-8")
     command = entry["Desktop Entry"]["Exec"].split()
-    env = {**installed, "MAIL_ASSISTANT_EXIT_ON_SHOWN": "1"}  # packaging/firstshow.py
+    env = {**installed, "MAIL_ASSISTANT_EXIT_WHEN_SHOWN": "1"}  # assistant/gui/app.py: exit at first paint
     done = subprocess.run(
         ["dbus-run-session", "--", "xvfb-run", "-a", "-s", "-screen 0 1280x800x24", *command],
         capture_output=True, text=True, env=env, timeout=120,
