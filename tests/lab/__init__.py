@@ -130,27 +130,34 @@ class Lab:
         password: str | None = None,
         tied: bool = True,
         timeout: float = 15.0,
+        prefix: str | None = None,
+        dns_host: str = "127.0.0.1",
     ) -> Lab:
-        """Start everything; `password` fixes every account's password (the hand-started lab)."""
+        """Start everything; `password` fixes every account's password (the hand-started lab).
+
+        `prefix` ("10.77.1.") and `dns_host` place the lab on other local addresses than a random
+        127.A.B.0/24 block (tests.lab.latency uses this inside its server namespace). Call it from the
+        main thread: the daemons die with the thread that started them.
+        """
         t0 = time.monotonic()
         if root is None:
             root = Path(tempfile.mkdtemp(prefix="mail-lab-"))
         root.mkdir(parents=True, exist_ok=True)
         _open_path(root)
         canary = password or "Canary-" + secrets.token_hex(8)
-        prefix = topology.pick_block()
+        prefix = prefix or topology.pick_block()
         lab = cls(root, prefix, canary, LabCA(root / "pki"))
         if tied:  # a hand-started lab outlives this process
             atexit.register(lab.stop)
         try:
-            lab._start_all(password, tied, timeout)
+            lab._start_all(password, tied, timeout, dns_host)
         except BaseException:
             lab.stop()
             raise
         lab.started_in = time.monotonic() - t0
         return lab
 
-    def _start_all(self, password: str | None, tied: bool, timeout: float) -> None:
+    def _start_all(self, password: str | None, tied: bool, timeout: float, dns_host: str) -> None:
         plan = topology.build(self, password)
         self.hosts, self.endpoints, self.accounts, self.records = (
             plan.hosts,
@@ -158,7 +165,7 @@ class Lab:
             plan.accounts,
             plan.records,
         )
-        dns = DnsServer(self.records, root=self.root / "dns", tied=tied)
+        dns = DnsServer(self.records, root=self.root / "dns", host=dns_host, tied=tied)
         self.dns_server = dns.start(timeout)
         fakes = self._start_fakes(plan.fakes, plan.fake_cert, tied)
         self.daemons.append(fakes)
