@@ -110,132 +110,132 @@
 <context>
     <name>DiscoveryPage</name>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="80" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="77" />
         <source>Finding your settings</source>
         <translation>設定を探しています</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="84" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="81" />
         <source>Enter settings myself</source>
         <translation>自分で設定を入力する</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="85" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="82" />
         <source>Next</source>
         <translation>次へ</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="100" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="97" />
         <source>Stopping…</source>
         <translation>停止しています…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="200" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="208" />
         <source>Settings found for {provider}</source>
         <translation>{provider} の設定が見つかりました</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="202" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="210" />
         <source>Settings found</source>
         <translation>設定が見つかりました</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="207" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="215" />
         <source>Found in: {source}</source>
         <translation>見つけた場所: {source}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="235" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="243" />
         <source>Your address:</source>
         <translation>あなたのアドレス:</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="236" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="244" />
         <source>Your password would go to:</source>
         <translation>パスワードの送り先:</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="240" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="248" />
         <source>Server:</source>
         <translation>サーバー:</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="241" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="249" />
         <source>Please check these settings before we log in</source>
         <translation>ログインする前に、この設定を確認してください</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="243" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="251" />
         <source>I checked the names above and want to use these servers</source>
         <translation>上の名前を確認しました。このサーバーを使います</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="260" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="268" />
         <source>These settings were downloaded without encryption (HTTP), so someone could have changed them on the way.</source>
         <translation>この設定は暗号化されていない接続（HTTP）で取得したため、途中で書き換えられた可能性があります。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="263" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="271" />
         <source>These settings come from DNS records that cannot be verified.</source>
         <translation>この設定は、正しさを確かめられない DNS の情報から得たものです。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="265" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="273" />
         <source>Your password would be sent to a company with a different domain than your address. This is normal when your provider uses another company's servers, but please make sure you recognise it.</source>
         <translation>パスワードが、アドレスとは別のドメインの会社に送られます。プロバイダーが他社のサーバーを使っている場合はよくあることですが、知っている会社か確認してください。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="269" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="277" />
         <source>These settings come from data we could not verify.</source>
         <translation>この設定は、正しさを確認できていない情報から得たものです。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="271" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="279" />
         <source>We guessed these server names; they answered, but nothing confirms they belong to your provider.</source>
         <translation>よく使われるサーバー名を試したところ応答がありました。ただし、お使いのプロバイダーのサーバーだという確証はありません。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="275" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="283" />
         <source>This server does not encrypt the connection: your password would travel unprotected.</source>
         <translation>このサーバーは接続を暗号化しません。パスワードが保護されずに送られます。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="288" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="296" />
         <source>Before you continue</source>
         <translation>続ける前にご確認ください</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="297" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="305" />
         <source>Open your provider's help page</source>
         <translation>プロバイダーのヘルプページを開く</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="307" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="315" />
         <source>Looking for the settings of {address}…</source>
         <translation>{address} の設定を探しています…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="309" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="317" />
         <source>Search stopped. You can search again or enter the settings yourself.</source>
         <translation>検索を止めました。もう一度探すか、設定を自分で入力できます。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="312" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="320" />
         <source>Something went wrong while searching. You can search again or enter the settings yourself.</source>
         <translation>検索中に問題が起きました。もう一度探すか、設定を自分で入力できます。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="316" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="324" />
         <source>We could not find settings for {address}. Your provider's setup notice lists them; you can enter them yourself.</source>
         <translation>{address} の設定は見つかりませんでした。プロバイダーの設定情報（設定完了のお知らせなど）に書かれている値を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="320" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="328" />
         <source>Done. Nothing has been sent to the servers yet.</source>
         <translation>完了しました。まだサーバーには何も送っていません。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="328" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="336" />
         <source>Search &amp;again</source>
         <translation>もう一度探す(&amp;A)</translation>
     </message>
@@ -368,7 +368,7 @@
         <translation>提案された設定で試す</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="204" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="211" />
         <source>Copied</source>
         <translation>コピーしました</translation>
     </message>
@@ -650,62 +650,62 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="189" />
+        <location filename="../../assistant/gui/wizard/wizard.py" line="207" />
         <source>Address</source>
         <translation>アドレス</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="190" />
+        <location filename="../../assistant/gui/wizard/wizard.py" line="208" />
         <source>Search</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="191" />
+        <location filename="../../assistant/gui/wizard/wizard.py" line="209" />
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="192" />
+        <location filename="../../assistant/gui/wizard/wizard.py" line="210" />
         <source>Test</source>
         <translation>テスト</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="193" />
+        <location filename="../../assistant/gui/wizard/wizard.py" line="211" />
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="201" />
+        <location filename="../../assistant/gui/wizard/wizard.py" line="219" />
         <source>Step {n} of {total}</source>
         <translation>手順 {n}／{total}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="203" />
+        <location filename="../../assistant/gui/wizard/wizard.py" line="221" />
         <source>Set up a mail account — Mail Setup Assistant</source>
         <translation>メールアカウントの設定 — メール設定アシスタント</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="212" />
+        <location filename="../../assistant/gui/wizard/wizard.py" line="230" />
         <source>Stop</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="212" />
+        <location filename="../../assistant/gui/wizard/wizard.py" line="230" />
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="223" />
+        <location filename="../../assistant/gui/wizard/wizard.py" line="241" />
         <source>&lt; &amp;Back</source>
         <translation>&lt; 戻る(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="224" />
+        <location filename="../../assistant/gui/wizard/wizard.py" line="242" />
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="225" />
+        <location filename="../../assistant/gui/wizard/wizard.py" line="243" />
         <source>Language</source>
         <translation>言語</translation>
     </message>
@@ -713,83 +713,83 @@
 <context>
     <name>TestingPage</name>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="89" />
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="90" />
         <source>Testing your settings</source>
         <translation>設定をテストしています</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="93" />
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="94" />
         <source>Test again</source>
         <translation>もう一度テスト</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="94" />
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="95" />
         <source>See the result</source>
         <translation>結果を見る</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="105" />
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="106" />
         <source>Stopping…</source>
         <translation>停止しています…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="156" />
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="164" />
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="157" />
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="165" />
         <source>not reached</source>
         <translation>未実施</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="174" />
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="175" />
         <source>stopped</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="180" />
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="181" />
         <source>Incoming mail</source>
         <translation>受信</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="181" />
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="182" />
         <source>Outgoing mail</source>
         <translation>送信</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="182" />
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="183" />
         <source>Test message to yourself</source>
         <translation>自分あてのテストメール</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="186" />
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="187" />
         <source>Sent from {address} to itself</source>
         <translation>{address} から自分あてに送ります</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="192" />
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="193" />
         <source>Testing… This usually takes a few seconds. You can stop at any time.</source>
         <translation>テストしています… 通常は数秒で終わります。いつでも中止できます。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="194" />
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="195" />
         <source>Test stopped.</source>
         <translation>テストを中止しました。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="196" />
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="197" />
         <source>The test could not run.</source>
         <translation>テストを実行できませんでした。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="198" />
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="199" />
         <source>Everything works.</source>
         <translation>すべて正常に動作しています。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="200" />
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="201" />
         <source>Your test message arrived after {seconds} seconds.</source>
         <translation>テストメールは {seconds} 秒で届きました。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="204" />
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="205" />
         <source>Some steps did not work. The next page explains why and what to do.</source>
         <translation>うまくいかなかった手順があります。次のページで原因と対処方法を説明します。</translation>
     </message>

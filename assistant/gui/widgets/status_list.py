@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from assistant.gui.widgets import theme
@@ -20,6 +21,7 @@ class _Row:
     text: QLabel
     time: QLabel
     status: str = WAITING
+    text_of: Callable[[], str] | None = None  # re-asked after a language switch
 
 
 class StatusList(QWidget):
@@ -59,12 +61,23 @@ class StatusList(QWidget):
     def set_name(self, key: str, name: str) -> None:
         self._rows[key].name.setText(name)
 
-    def set_status(self, key: str, status: str, text: str = "", elapsed_ms: float | None = None) -> None:
+    def set_status(
+        self, key: str, status: str, text: str | Callable[[], str] = "", elapsed_ms: float | None = None
+    ) -> None:
+        """`text` may be a function returning it, so it follows a language switch."""
         row = self._rows[key]
         row.status = status
-        row.text.setText(text)
+        row.text_of = text if callable(text) else None
+        row.text.setText(text() if callable(text) else text)
         row.time.setText("" if elapsed_ms is None else format_ms(elapsed_ms))
         self._refresh(key)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            for row in self._rows.values():
+                if row.text_of is not None:
+                    row.text.setText(row.text_of())
+        super().changeEvent(event)
 
     def status(self, key: str) -> str:
         return self._rows[key].status

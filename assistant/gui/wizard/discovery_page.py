@@ -135,7 +135,7 @@ class DiscoveryPage(WizardPage):
             elapsed = getattr(event, "elapsed_ms", None)
             shown = elapsed if state not in ("waiting", "running") else None
             self.sources.set_status(
-                source, _STATE_TO_STATUS.get(state, WAITING), words.source_state(state), shown
+                source, _STATE_TO_STATUS.get(state, WAITING), lambda: words.source_state(state), shown
             )
 
     def _on_failed(self, failure: Any) -> None:
@@ -148,7 +148,7 @@ class DiscoveryPage(WizardPage):
         self.phase = "cancelled"
         for key in self.sources.keys():
             if self.sources.status(key) in (WAITING, RUNNING):
-                self.sources.set_status(key, SKIPPED, words.source_state("cancelled"))
+                self.sources.set_status(key, SKIPPED, lambda: words.source_state("cancelled"))
         self._set_status()
         self.again.show()
         self.changed.emit()
@@ -162,7 +162,7 @@ class DiscoveryPage(WizardPage):
             self.on_progress(outcome)
         for key in self.sources.keys():
             if self.sources.status(key) in (WAITING, RUNNING):
-                self.sources.set_status(key, SKIPPED, words.source_state("cancelled"))
+                self.sources.set_status(key, SKIPPED, lambda: words.source_state("cancelled"))
         self._choose(result)
         self._show_result()
         self._set_status()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
@@ -55,7 +56,7 @@ class _Column(QFrame):
             agg = SKIPPED
         self.list.set_status(key, agg, detail if agg != RUNNING else "", None if agg == RUNNING else total)
 
-    def finish(self, not_reached: str) -> None:
+    def finish(self, not_reached: Callable[[], str]) -> None:
         for key in self.list.keys():
             if self.list.status(key) in (WAITING, RUNNING):
                 self.list.set_status(key, SKIPPED, not_reached)
@@ -153,7 +154,7 @@ class TestingPage(WizardPage):
         self.state.result = outcome
         self.phase = "done"
         for column in self.columns.values():
-            column.finish(self.tr("not reached"))
+            column.finish(lambda: self.tr("not reached"))
         self._set_status()
         self.changed.emit()
         self.wizard.next_button.setFocus()
@@ -161,7 +162,7 @@ class TestingPage(WizardPage):
     def _on_failed(self, failure: Any) -> None:
         self.phase = "failed"
         for column in self.columns.values():
-            column.finish(self.tr("not reached"))
+            column.finish(lambda: self.tr("not reached"))
         from assistant.gui.widgets.error_dialog import show_unexpected_error
 
         self._set_status()
@@ -171,7 +172,7 @@ class TestingPage(WizardPage):
     def _on_cancelled(self) -> None:
         self.phase = "cancelled"
         for column in self.columns.values():
-            column.finish(self.tr("stopped"))
+            column.finish(lambda: self.tr("stopped"))
         self._set_status()
         self.changed.emit()
 
