@@ -149,6 +149,34 @@ def test_bounce_view_explains_a_real_bounce_per_recipient(qtbot: Any, app: Any, 
     assert "550" in card.details.toPlainText() or "5.1.1" in card.details.toPlainText()
 
 
+def test_bounce_view_takes_a_dropped_or_opened_file(qtbot: Any, app: Any, lab: Any, tmp_path: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    eml = tmp_path / "Undelivered Mail Returned to Sender.eml"
+    eml.write_bytes(lab.make_bounce("mailbox_full"))
+    view = BounceView()
+    qtbot.addWidget(view)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(eml))])
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(view.analysis_done, timeout=20_000):
+        view.drop.dropEvent(drop)
+    assert view.source_name == eml.name
+    assert [card.explanation.id for card in view.cards] == ["bounce.mailboxfull"]
+    with qtbot.waitSignal(view.analysis_done, timeout=20_000):
+        view.open_path(eml)
+    assert len(view.cards) == 1
+    view.open_path(tmp_path / "gone.eml")
+    assert view.summary.text().startswith("The file could not be read") and view.cards == []
+
+
 def test_bounce_view_pasted_text_and_bad_input(qtbot: Any, app: Any, lab: Any) -> None:
     view = BounceView()
     qtbot.addWidget(view)

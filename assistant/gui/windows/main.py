@@ -118,6 +118,9 @@ class MainWindow(QMainWindow):
         self.bounce_window: Any = None
         self.report_dialog: Any = None
         self.edit_dialog: Any = None
+        self.settings_notice: Notice | None = None
+        self.last_outcome: tuple[str, str, Any] | None = None  # (address, kind, RunOutcome) for the report
+        self._pending_kind = "test"
         self.setStyleSheet(window_style())
         icon = resource_path("icons", "mail-setup-assistant.svg")
         if icon.exists():
@@ -431,7 +434,7 @@ class MainWindow(QMainWindow):
     def _run(self, account: Account, password: str) -> None:
         from assistant.gui import workers
 
-        kind = getattr(self, "_pending_kind", "test")
+        kind = self._pending_kind
         pins = tasks.pins_of(self.settings)
         make = tasks.sending_check_task if kind == "send" else tasks.account_check_task
         task = make(account, password, net=self.net(), pins=pins)
@@ -598,7 +601,7 @@ class MainWindow(QMainWindow):
     def open_support_report(self) -> None:
         from assistant.gui.windows.report import ReportDialog, build_report
 
-        report = build_report(self.settings, getattr(self, "last_outcome", None), self.lang(), self.passwords)
+        report = build_report(self.settings, self.last_outcome, self.lang(), self.passwords)
         self.report_dialog = ReportDialog(report, parent=self)
         self.report_dialog.open()
 
