@@ -18,6 +18,7 @@ import dns.resolver
 from assistant.core.failures import FailureCode
 
 CONNECT_STAGGER = 0.25  # RFC 8305 "Connection Attempt Delay"
+RESOLUTION_GRACE = 0.3  # after the first family answers, how long to wait for the other (RFC 8305 §3)
 POLL = 0.1  # the longest we block without looking at the deadline and the cancel token
 
 
@@ -138,16 +139,27 @@ def resolve(
         jobs = [_Lookup(_system_query, host, net, "", deadline)]
     for job in jobs:
         job.thread.start()
+    first_answer = 0.0
     while any(job.thread.is_alive() for job in jobs):
         if cancel is not None and cancel.cancelled:
             raise CheckFailure(FailureCode.CHECK_CANCELLED)
         if deadline.expired:
             raise CheckFailure(FailureCode.DNS_TIMEOUT, "no answer before the deadline")
+        done = [job for job in jobs if not job.thread.is_alive()]
+        for job in done:
+            if job.failure is not None and job.failure.code is FailureCode.DNS_NXDOMAIN:
+                raise job.failure  # the name does not exist, whatever the other query says
+        if not first_answer and any(job.addresses for job in done):
+            first_answer = time.monotonic()
+        if first_answer and time.monotonic() - first_answer >= RESOLUTION_GRACE:
+            break  # one family answered: a dropped query for the other must not stall the check
         for job in jobs:
-            job.thread.join(deadline.poll(0.05))
+            job.thread.join(deadline.poll(0.02))
     found: list[Address] = []
     failures: list[CheckFailure] = []
     for job in jobs:
+        if job.thread.is_alive():
+            continue
         found.extend(job.addresses)
         if job.failure is not None:
             failures.append(job.failure)

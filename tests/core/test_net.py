@@ -207,3 +207,44 @@ def test_internationalised_host_names_are_looked_up_as_a_labels(lab: Lab) -> Non
     assert result.stages[0].detail == lab.host("mail")
     # the lab certificate does not name it: the TLS check ran against the A-label
     assert result.failure is not None and result.failure.code == "tls.cert_hostname"
+
+
+@pytest.fixture
+def aaaa_dropping_dns(lab: Lab) -> Iterator[tuple[str, int]]:
+    """A resolver (like some home routers) that answers A queries and silently drops AAAA ones."""
+    import dns.message
+    import dns.rdatatype
+    import dns.rrset
+
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    sock.bind(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def serve() -> None:
+        sock.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                data, peer = sock.recvfrom(4096)
+            except TimeoutError:
+                continue
+            query = dns.message.from_wire(data)
+            question = query.question[0]
+            if question.rdtype != dns.rdatatype.A:
+                continue
+            reply = dns.message.make_response(query)
+            reply.answer.append(dns.rrset.from_text(question.name, 60, "IN", "A", lab.host("mail")))
+            sock.sendto(reply.to_wire(), peer)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield sock.getsockname()
+    stop.set()
+    thread.join()
+    sock.close()
+
+
+def test_a_dropped_aaaa_query_does_not_stall_the_check(lab: Lab, aaaa_dropping_dns: tuple[str, int]) -> None:
+    net = NetConfig(dns_server=aaaa_dropping_dns[0], dns_port=aaaa_dropping_dns[1])
+    deadline = Deadline(5)
+    assert resolve("mail.lab.test", net, deadline) == [(socket.AF_INET, lab.host("mail"))]
+    assert deadline.elapsed_ms() < 1500  # the A answer plus a short grace, not the whole deadline
