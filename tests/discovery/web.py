@@ -25,10 +25,10 @@ class Reply:
 class WebServer:
     """Routes are (scheme, host, path) -> Reply; unknown routes are 404. Every request is logged."""
 
-    def __init__(self, cert_file: Path, key_file: Path) -> None:
+    def __init__(self, cert_file: Path, key_file: Path, ip: str | None = None) -> None:
         self.routes: dict[tuple[str, str, str], Reply] = {}
         self.requests: list[tuple[str, str, str, dict[str, str]]] = []
-        self.ip = _free_ip()
+        self.ip = ip or _free_ip()
         self._servers: list[ThreadingHTTPServer] = []
         ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         ctx.load_cert_chain(str(cert_file), str(key_file))

@@ -31,7 +31,11 @@ PLAN: dict[Protocol, tuple[tuple[str, ...], tuple[tuple[int, Security], ...]]] =
 _DIALECTS: dict[Protocol, type[Dialect]] = {Protocol.IMAP: ImapDialect, Protocol.POP3: Pop3Dialect,
                                             Protocol.SMTP: SmtpDialect}
 _STARTTLS_WORD = {Protocol.IMAP: "STARTTLS", Protocol.POP3: "STLS", Protocol.SMTP: "STARTTLS"}
-GRACE_FACTOR = 1.5  # a better probe still silent after 1.5x the time a worse one needed is dropping packets
+# A better-ranked probe with no TCP connection after twice the time the answering probe needed to connect
+# is dropping packets (a firewall, OP25B): do not wait for its timeout. One that did connect is alive but
+# slow, and gets longer.
+CONNECT_GRACE = 2.0
+ANSWER_GRACE = 3.0
 GRACE_MIN = 0.15
 
 
@@ -44,6 +48,7 @@ class Probe:
     security: Security
     state: str = "pending"  # pending -> connected -> ok / failed
     found: Security | None = None
+    connected_at: float = 0.0
     elapsed: float = 0.0
     detail: str = ""
 
@@ -73,7 +78,7 @@ def probe_one(
     try:
         sock, _ip = connect(addresses, p.port, ctx.net, deadline, cancel)
         with changed:
-            p.state = "connected"
+            p.state, p.connected_at = "connected", time.monotonic() - start
             changed.notify_all()
         if p.security is Security.SSL:
             sock = handshake(sock, p.host, p.port, net=ctx.net, deadline=deadline, cancel=cancel).sock
@@ -147,11 +152,12 @@ class GuessSource:
                     return False
                 continue
             best = min(ok, key=lambda p: (p.found is Security.NONE, p.rank))
-            grace = max(GRACE_MIN, best.elapsed * GRACE_FACTOR)
+            silent = max(GRACE_MIN, best.connected_at * CONNECT_GRACE)
+            slow = max(1.0, best.elapsed * ANSWER_GRACE)
             for p in group:
                 if p.state in ("ok", "failed") or not (best.found is Security.NONE or p.rank < best.rank):
                     continue
-                if now < (max(3 * grace, 1.0) if p.state == "connected" else grace):
+                if now < (slow if p.state == "connected" else silent):
                     return False  # a better answer may still come
         return True
 
