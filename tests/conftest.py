@@ -66,8 +66,12 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         lines = "\n".join(f"  {f}" for f in findings)
         sys.stderr.write(f"\nCANARY LEAK: a lab password was written to disk by this run:\n{lines}\n")
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
-        return  # keep the files for inspection
-    if not os.environ.get("MAIL_LAB_KEEP"):
-        for started in _LABS:
-            shutil.rmtree(started.root, ignore_errors=True)
+    if os.environ.get("MAIL_LAB_KEEP"):
+        return
+    # Folders with a finding stay for inspection; the rest goes.
+    hit = [f.path for f in findings]
+    for started in _LABS:
+        if not any(started.root in p.parents for p in hit):
+            started.cleanup()
+    if not any(_HOME in p.parents for p in hit):
         shutil.rmtree(_HOME, ignore_errors=True)

@@ -141,7 +141,7 @@ class Lab:
         """
         t0 = time.monotonic()
         if root is None:
-            root = Path(tempfile.mkdtemp(prefix="mail-lab-"))
+            root = Path(tempfile.mkdtemp(prefix="mail-lab-", dir="/tmp"))  # short: unix socket paths
         root.mkdir(parents=True, exist_ok=True)
         _open_path(root)
         canary = password or "Canary-" + secrets.token_hex(8)
@@ -210,7 +210,11 @@ class Lab:
         atexit.unregister(self.stop)
 
     def cleanup(self) -> None:
+        """Stop, then remove the lab folder (and Dovecot's socket folder when it lives elsewhere)."""
         self.stop()
+        run = self.root / "dovecot" / "run"
+        if run.is_symlink():
+            shutil.rmtree(run.resolve(), ignore_errors=True)
         shutil.rmtree(self.root, ignore_errors=True)
 
     def pids(self) -> dict[str, int]:

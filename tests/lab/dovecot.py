@@ -6,6 +6,7 @@ import base64
 import hashlib
 import os
 import secrets
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -169,9 +170,14 @@ def start(plan: DovecotPlan, *, tied: bool = True, timeout: float = 5.0) -> tupl
     Returns the daemon and the path of the SASL auth socket for Postfix.
     """
     folder = plan.root / "dovecot"
-    # Short base_dir: unix socket paths are limited to 108 bytes.
+    # Unix socket paths are limited to 108 bytes: below a long root, the sockets live in a short folder
+    # that root/dovecot/run links to (Lab.cleanup removes both).
     base = folder / "run"
+    folder.mkdir(parents=True, exist_ok=True)
+    if len(str(base / "login" / "imap-urlauth-worker")) > 100 and not base.exists():
+        base.symlink_to(tempfile.mkdtemp(prefix="mail-lab-run-", dir="/tmp"))
     base.mkdir(parents=True, exist_ok=True)
+    base = base.resolve()
     (plan.root / "logs").mkdir(parents=True, exist_ok=True)
     (folder / "state").mkdir(parents=True, exist_ok=True)
     users = folder / "users"

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import base64
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -52,3 +55,30 @@ def test_every_alignment_has_a_long_enough_form() -> None:
     forms = base64_forms(SECRET.encode())
     assert len(forms) == 3
     assert all(len(f) >= 16 for f in forms)
+
+
+def test_a_run_that_leaks_the_canary_fails_and_names_the_file(tmp_path: Path) -> None:
+    repo = Path(__file__).resolve().parents[2]
+    env = dict(os.environ)
+    env.pop("PYTEST_ADDOPTS", None)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "tests/lab/leak_probe.py",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            f"--basetemp={tmp_path / 'inner'}",
+        ],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "1 passed" in run.stdout  # the test itself passes ...
+    assert run.returncode == 1  # ... but the session fails
+    assert "CANARY LEAK" in run.stderr
+    assert "leaked-transcript.txt" in run.stderr
