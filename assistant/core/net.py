@@ -281,6 +281,8 @@ def connect(
                 if err == 0:
                     ip = pending.pop(sock)
                     sock.setblocking(False)
+                    # small commands go out at once: Nagle plus delayed ACKs would add up to a round trip
+                    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
                     return sock, ip
                 errors.append(err)
                 pending.pop(sock)
