@@ -31,7 +31,16 @@ class ExplanationCard(QFrame):
     fix = Signal(object)  # the explanation's suggested_fix
     trust = Signal(object)  # the CertificateInfo to pin
 
-    def __init__(self, heading: str, explanation: Any, outcome: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        heading: str,
+        explanation: Any,
+        outcome: Any,
+        parent: QWidget | None = None,
+        *,
+        offer_fix: bool = True,
+    ) -> None:
+        """`offer_fix=False` hides the suggested fix (e.g. the settings already are what it suggests)."""
         super().__init__(parent)
         self.setObjectName("card")
         self.explanation = explanation
@@ -95,7 +104,7 @@ class ExplanationCard(QFrame):
         buttons.addWidget(self.retry_button)
         self.fix_button: QPushButton | None = None
         suggested = getattr(explanation, "suggested_fix", None)
-        if suggested:
+        if suggested and offer_fix:
             self.fix_button = QPushButton(self.fix_label(suggested), objectName="suggested_fix")
             self.fix_button.clicked.connect(lambda: self.fix.emit(suggested))
             buttons.addWidget(self.fix_button)

@@ -108,7 +108,9 @@ class ResultPage(WizardPage):
 
     def _add_card(self, server: session.ServerOutcome) -> None:
         explanation = self._explain(server)
-        card = ExplanationCard(self._heading(server), explanation, server)
+        card = ExplanationCard(
+            self._heading(server), explanation, server, offer_fix=self._fix_changes(server, explanation)
+        )
         card.retry.connect(self.wizard.retest)
         card.fix.connect(lambda fix, role=server.role: self.apply_fix(role, fix))
         card.trust.connect(lambda cert, s=server: self.ask_trust(s, cert))
@@ -146,6 +148,17 @@ class ResultPage(WizardPage):
             details="",
             suggested_fix=None,
         )
+
+    def _fix_changes(self, server: session.ServerOutcome, explanation: Any) -> bool:
+        """Only offer a fix that would change something, on a server we can change."""
+        fix = getattr(explanation, "suggested_fix", None)
+        current = server.settings
+        if not fix or current is None or server.role not in ("incoming", "outgoing"):
+            return False
+        try:
+            return session.apply_fix(current, fix) != current
+        except (ValueError, TypeError):
+            return False
 
     # -- actions
     def apply_fix(self, role: str, fix: Any) -> None:
