@@ -1,4 +1,4 @@
-"""Discovery fixtures: the lab, our own DNS zone on top of the lab's, a web server for autoconfig."""
+"""Discovery fixtures: our own DNS zone on top of the lab's, and a web server for autoconfig files."""
 
 from __future__ import annotations
 
@@ -40,32 +40,17 @@ def config_xml(domain: str, servers: list[tuple[str, str, str, int, str, str]], 
 
 
 @pytest.fixture(scope="session")
-def lab_env(request: pytest.FixtureRequest) -> Iterator[Lab]:
-    """The shared `lab` fixture when the suite has one, else a lab of our own for this session."""
-    try:
-        yield request.getfixturevalue("lab")
-        return
-    except pytest.FixtureLookupError:
-        pass
-    lab = Lab.start()
-    try:
-        yield lab
-    finally:
-        lab.stop()
-
-
-@pytest.fixture(scope="session")
-def web(lab_env: Lab, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebServer]:
-    certs = lab_env.ca.issue(WEB_NAMES, name="discovery-web")
+def web(lab: Lab, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebServer]:
+    certs = lab.ca.issue(WEB_NAMES, name="discovery-web")
     server = WebServer(Path(certs.cert_file), Path(certs.key_file))
     yield server
     server.stop()
 
 
 @pytest.fixture(scope="session")
-def zone_records(lab_env: Lab, web: WebServer) -> list[tuple[str, str, str]]:
-    mail = lab_env.host("mail")
-    records = list(lab_env.records)
+def zone_records(lab: Lab, web: WebServer) -> list[tuple[str, str, str]]:
+    mail = lab.host("mail")
+    records = list(lab.records)
     records += [(name, "A", web.ip) for name in WEB_NAMES + HTTP_ONLY_NAMES]
     records += [
         ("wellknown.test", "A", web.ip),
@@ -84,8 +69,8 @@ def zone_records(lab_env: Lab, web: WebServer) -> list[tuple[str, str, str]]:
         ("_submissions._tcp.srvonly.test", "SRV", "0 1 465 mail.lab.test"),
         ("_imap._tcp.srvonly.test", "SRV", "0 0 0 ."),
         # guessing: imap.<d> drops every packet, mail.<d> answers without STARTTLS
-        ("imap.dropguess.test", "A", lab_env.host("drop")),
-        ("mail.dropguess.test", "A", lab_env.host("notls")),
+        ("imap.dropguess.test", "A", lab.host("drop")),
+        ("mail.dropguess.test", "A", lab.host("notls")),
     ]
     assert mail
     return records
@@ -102,6 +87,6 @@ def zone(
 
 
 @pytest.fixture(scope="session")
-def net(zone: DnsServer, lab_env: Lab) -> NetConfig:
+def net(zone: DnsServer, lab: Lab) -> NetConfig:
     """Our zone for DNS, the lab CA for TLS."""
-    return NetConfig(dns_server=zone.host, dns_port=zone.port, extra_ca_file=str(lab_env.ca_file))
+    return NetConfig(dns_server=zone.host, dns_port=zone.port, extra_ca_file=str(lab.ca_file))

@@ -10,7 +10,7 @@ from assistant.core.net import NetConfig
 from tests.lab import Lab
 
 
-def test_guessing_finds_the_lab_servers_with_tls_first(net: NetConfig, lab_env: Lab) -> None:
+def test_guessing_finds_the_lab_servers_with_tls_first(net: NetConfig, lab: Lab) -> None:
     result = discover("taro@lab.test", net=net, timeout=10, sources=[GuessSource()])
     assert result.winner is SourceName.GUESS
     best_in, best_out = result.incoming[0], result.outgoing[0]

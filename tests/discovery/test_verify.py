@@ -19,8 +19,8 @@ from tests.lab.dns import DnsServer
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_discovery_with_the_password_verifies_both_directions(net: NetConfig, lab_env: Lab) -> None:
-    result = discover("taro@lab.test", net=net, timeout=10, password=lab_env.canary, confirmed=True)
+def test_discovery_with_the_password_verifies_both_directions(net: NetConfig, lab: Lab) -> None:
+    result = discover("taro@lab.test", net=net, timeout=10, password=lab.canary, confirmed=True)
     assert result.winner is SourceName.SRV
     v = result.verification
     assert v is not None and v.incoming is not None and v.outgoing is not None
@@ -29,31 +29,31 @@ def test_discovery_with_the_password_verifies_both_directions(net: NetConfig, la
     assert v.incoming.username == "taro@lab.test"
     assert [a.code for a in v.incoming.attempts] == ["ok"]
     text = json.dumps(result.as_dict()) + repr(result)
-    assert lab_env.canary not in text
+    assert lab.canary not in text
 
 
-def test_unconfirmed_settings_never_get_the_password(net: NetConfig, lab_env: Lab) -> None:
-    result = discover("taro@lab.test", net=net, timeout=10, password=lab_env.canary)
+def test_unconfirmed_settings_never_get_the_password(net: NetConfig, lab: Lab) -> None:
+    result = discover("taro@lab.test", net=net, timeout=10, password=lab.canary)
     v = result.verification
     assert v is not None and v.incoming is not None
     assert not v.incoming.ok and v.incoming.result is None
     assert {a.code for a in v.incoming.attempts} == {"skipped.needs_confirmation"}
 
 
-def test_the_other_user_name_form_is_tried(net: NetConfig, lab_env: Lab) -> None:
+def test_the_other_user_name_form_is_tried(net: NetConfig, lab: Lab) -> None:
     found = discover("taro@lab.test", net=net, timeout=10, sources=[GuessSource()])
     best = found.incoming[0]
     local_first = replace(best, username="taro", alternatives=("taro@lab.test",))
-    v = verify([local_first], [], lab_env.canary, VerifyOptions(net, "taro@lab.test"), timeout=20)
+    v = verify([local_first], [], lab.canary, VerifyOptions(net, "taro@lab.test"), timeout=20)
     assert v.incoming is not None and v.incoming.ok
     tried = [(a.username, a.code) for a in v.incoming.attempts]
     assert tried == [("taro", "auth.failed"), ("taro@lab.test", "ok")]
 
 
-def test_a_wrong_password_costs_at_most_two_refusals_per_server(net: NetConfig, lab_env: Lab) -> None:
+def test_a_wrong_password_costs_at_most_two_refusals_per_server(net: NetConfig, lab: Lab) -> None:
     found = discover("taro@lab.test", net=net, timeout=10, sources=[GuessSource()])
     options = VerifyOptions(net, "taro@lab.test")
-    v = verify(found.incoming, found.outgoing, "wrong-" + lab_env.canary[:4], options, timeout=30)
+    v = verify(found.incoming, found.outgoing, "wrong-" + lab.canary[:4], options, timeout=30)
     for side in (v.incoming, v.outgoing):
         assert side is not None and not side.ok
         refused: dict[str, int] = {}
@@ -64,29 +64,29 @@ def test_a_wrong_password_costs_at_most_two_refusals_per_server(net: NetConfig, 
 
 
 def test_cli_verify_keeps_the_password_out_of_every_output(
-    zone: DnsServer, lab_env: Lab, web: WebServer
+    zone: DnsServer, lab: Lab, web: WebServer
 ) -> None:
     before = len(web.requests)
     proc = subprocess.run(
         [sys.executable, "-m", "assistant", "discover", "taro@lab.test", "--verify", "--password-stdin",
-         "--confirm", "--json", "--dns-server", f"{zone.host}:{zone.port}", "--ca-file", str(lab_env.ca_file),
+         "--confirm", "--json", "--dns-server", f"{zone.host}:{zone.port}", "--ca-file", str(lab.ca_file),
          "--ispdb-url", "https://ispdb.test/v1.1/"],
-        input=lab_env.canary + "\n", capture_output=True, text=True, cwd=ROOT, timeout=90,
+        input=lab.canary + "\n", capture_output=True, text=True, cwd=ROOT, timeout=90,
         env={**os.environ, "LANG": "C.UTF-8"},
     )
     assert proc.returncode == 0, proc.stderr
     doc = json.loads(proc.stdout)
     assert doc["verification"]["incoming"]["ok"] and doc["verification"]["outgoing"]["ok"]
-    assert lab_env.canary not in proc.stdout + proc.stderr
+    assert lab.canary not in proc.stdout + proc.stderr
     for _scheme, _host, path, headers in web.requests[before:]:  # discovery endpoints never see it
-        assert lab_env.canary not in path + json.dumps(headers)
+        assert lab.canary not in path + json.dumps(headers)
         assert "authorization" not in {k.lower() for k in headers}
 
 
-def test_cli_shows_sources_and_result_in_japanese(zone: DnsServer, lab_env: Lab) -> None:
+def test_cli_shows_sources_and_result_in_japanese(zone: DnsServer, lab: Lab) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "assistant", "discover", "taro@lab.test", "--lang", "ja",
-         "--dns-server", f"{zone.host}:{zone.port}", "--ca-file", str(lab_env.ca_file),
+         "--dns-server", f"{zone.host}:{zone.port}", "--ca-file", str(lab.ca_file),
          "--ispdb-url", "https://ispdb.test/v1.1/"],
         capture_output=True, text=True, cwd=ROOT, timeout=60,
     )
