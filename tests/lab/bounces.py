@@ -20,7 +20,6 @@ KINDS = {
     "mailbox_full": "quota@{domain}",  # remote says 552 5.2.2 over quota
     "too_large": "big@{domain}",  # remote says 552 5.3.4 message size exceeds fixed limit
     "relay_denied": "someone@elsewhere.test",  # remote says 554 5.7.1 relay access denied
-    "no_route": "someone@example.invalid",  # the lab itself refuses: error transport (5.7.1)
 }
 
 

@@ -284,3 +284,18 @@ def test_second_lab_runs_beside_the_first_and_stops_completely(lab: Lab) -> None
     ep = lab.endpoint("imaps")
     with imaplib.IMAP4_SSL(ep.ip, ep.port, ssl_context=ip_context(lab), timeout=5) as imap:
         assert imap.noop()[0] == "OK"
+
+
+def test_failed_logins_do_not_slow_down_and_disabled_account_is_refused_over_smtp(lab: Lab) -> None:
+    taro, off = lab.accounts["taro"], lab.accounts["suspended"]
+    ep = lab.endpoint("imaps")
+    for _ in range(4):  # Dovecot's auth penalty would make these 2, 4, 8, 15 s
+        start = time.monotonic()
+        with imaplib.IMAP4_SSL(ep.ip, ep.port, ssl_context=ip_context(lab), timeout=5) as imap:
+            with pytest.raises(imaplib.IMAP4.error, match="AUTHENTICATIONFAILED"):
+                imap.login(taro.username, "wrong")
+        assert time.monotonic() - start < 1.5
+    with _submission(lab) as smtp:
+        smtp.ehlo()
+        code, text = smtp.docmd("AUTH", "PLAIN " + _plain(off.username, off.password))
+        assert (code, text[:5]) == (535, b"5.7.8")
