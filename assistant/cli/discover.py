@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         print(tr("discover.looking", lang, address=address.display))
 
     def progress(event: ProgressEvent) -> None:
-        if quiet or event.state is SourceState.RUNNING:
+        if quiet or event.state in (SourceState.RUNNING, SourceState.SKIPPED):
             return
         with lock:
             detail = f"  [{event.detail}]" if event.detail and event.state is SourceState.FAILED else ""

@@ -11,8 +11,9 @@ from assistant.core.discovery.model import SourceName
 from assistant.core.discovery.source import CONFIG_PATH, SourceContext, SourceError, first_by_priority
 
 
-def fetch_config(ctx: SourceContext, url: str, *, require_https: bool) -> ProviderConfig | None:
-    """GET and parse one config URL: None for "not there" (404, 410, DNS name unknown); raises SourceError."""
+def fetch_config(ctx: SourceContext, url: str, *, require_https: bool) -> tuple[str, ProviderConfig] | None:
+    """GET and parse one config URL: (final URL, config), or None for "not there" (404, 410, no such
+    host); raises SourceError."""
     try:
         response = ctx.fetcher.get(url, deadline=ctx.deadline, cancel=ctx.cancel)
     except FetchError as exc:
@@ -26,7 +27,7 @@ def fetch_config(ctx: SourceContext, url: str, *, require_https: bool) -> Provid
     if response.status != 200:
         raise SourceError("http.status", str(response.status), url)
     try:
-        return parse_config(response.body)
+        return response.url, parse_config(response.body)
     except ConfigError as exc:
         raise SourceError(exc.code, exc.detail, response.url) from None
 
@@ -46,11 +47,7 @@ class AutoconfigSource:
     def find(self, ctx: SourceContext) -> Finding | None:
         urls = autoconfig_urls(ctx.address.domain, "https" if self.https else "http")
 
-        def task(url: str) -> tuple[str, ProviderConfig] | None:
-            config = fetch_config(ctx, url, require_https=self.https)
-            return (url, config) if config is not None else None
-
-        tasks = [functools.partial(task, u) for u in urls]
+        tasks = [functools.partial(fetch_config, ctx, u, require_https=self.https) for u in urls]
         found, errors = first_by_priority(tasks, ctx.deadline, ctx.cancel)
         if found is None:
             if errors and all(isinstance(e, SourceError) for e in errors):

@@ -50,7 +50,6 @@ CONFIRM_PLAIN_HTTP = "plain_http"
 CONFIRM_UNAUTHENTICATED_DNS = "unauthenticated_dns"
 CONFIRM_OTHER_DOMAIN = "other_domain"
 CONFIRM_UNVERIFIED_DATA = "unverified_data"
-CONFIRM_GUESSED = "guessed"
 CONFIRM_PLAINTEXT = "plaintext"  # the password would travel unencrypted
 
 

@@ -6,7 +6,6 @@ import functools
 
 from assistant.core.discovery.autoconfig import fetch_config
 from assistant.core.discovery.candidates import Finding, from_config, registrable_domain
-from assistant.core.discovery.ispdb import ProviderConfig
 from assistant.core.discovery.model import SourceName
 from assistant.core.discovery.online import ispdb_url
 from assistant.core.discovery.records import DnsLookupError, mx
@@ -39,16 +38,12 @@ class MxSource:
                 return from_config(config, ctx.address, source=self.name, https=True, origin=origin,
                                    mx_host=host, dns=True)
 
-        def fetch(url: str) -> tuple[str, ProviderConfig] | None:
-            config = fetch_config(ctx, url, require_https=True)
-            return (url, config) if config is not None else None
-
         urls: list[str] = []
         for d in domains:
             urls.append(f"https://autoconfig.{d}{CONFIG_PATH}")
             if ctx.ispdb_url.startswith("https://"):
                 urls.append(ispdb_url(ctx.ispdb_url, d))
-        tasks = [functools.partial(fetch, u) for u in urls]
+        tasks = [functools.partial(fetch_config, ctx, u, require_https=True) for u in urls]
         found, _errors = first_by_priority(tasks, ctx.deadline, ctx.cancel)
         if found is None:
             return None

@@ -18,7 +18,8 @@ class IspdbSource:
     def find(self, ctx: SourceContext) -> Finding | None:
         url = ispdb_url(ctx.ispdb_url, ctx.address.domain)
         https = url.startswith("https://")
-        config = fetch_config(ctx, url, require_https=https)
-        if config is None:
+        found = fetch_config(ctx, url, require_https=https)
+        if found is None:
             return None
-        return from_config(config, ctx.address, source=self.name, https=https, origin=url)
+        final_url, config = found
+        return from_config(config, ctx.address, source=self.name, https=https, origin=final_url)
