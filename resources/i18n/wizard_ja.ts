@@ -130,112 +130,112 @@
         <translation>停止しています…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="208" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="214" />
         <source>Settings found for {provider}</source>
         <translation>{provider} の設定が見つかりました</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="210" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="216" />
         <source>Settings found</source>
         <translation>設定が見つかりました</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="215" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="221" />
         <source>Found in: {source}</source>
         <translation>見つけた場所: {source}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="243" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="249" />
         <source>Your address:</source>
         <translation>あなたのアドレス:</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="244" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="250" />
         <source>Your password would go to:</source>
         <translation>パスワードの送り先:</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="248" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="254" />
         <source>Server:</source>
         <translation>サーバー:</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="249" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="255" />
         <source>Please check these settings before we log in</source>
         <translation>ログインする前に、この設定を確認してください</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="251" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="257" />
         <source>I checked the names above and want to use these servers</source>
         <translation>上の名前を確認しました。このサーバーを使います</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="268" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="274" />
         <source>These settings were downloaded without encryption (HTTP), so someone could have changed them on the way.</source>
         <translation>この設定は暗号化されていない接続（HTTP）で取得したため、途中で書き換えられた可能性があります。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="271" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="277" />
         <source>These settings come from DNS records that cannot be verified.</source>
         <translation>この設定は、正しさを確かめられない DNS の情報から得たものです。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="273" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="279" />
         <source>Your password would be sent to a company with a different domain than your address. This is normal when your provider uses another company's servers, but please make sure you recognise it.</source>
         <translation>パスワードが、アドレスとは別のドメインの会社に送られます。プロバイダーが他社のサーバーを使っている場合はよくあることですが、知っている会社か確認してください。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="277" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="283" />
         <source>These settings come from data we could not verify.</source>
         <translation>この設定は、正しさを確認できていない情報から得たものです。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="279" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="285" />
         <source>We guessed these server names; they answered, but nothing confirms they belong to your provider.</source>
         <translation>よく使われるサーバー名を試したところ応答がありました。ただし、お使いのプロバイダーのサーバーだという確証はありません。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="283" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="289" />
         <source>This server does not encrypt the connection: your password would travel unprotected.</source>
         <translation>このサーバーは接続を暗号化しません。パスワードが保護されずに送られます。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="296" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="302" />
         <source>Before you continue</source>
         <translation>続ける前にご確認ください</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="305" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="311" />
         <source>Open your provider's help page</source>
         <translation>プロバイダーのヘルプページを開く</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="315" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="321" />
         <source>Looking for the settings of {address}…</source>
         <translation>{address} の設定を探しています…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="317" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="323" />
         <source>Search stopped. You can search again or enter the settings yourself.</source>
         <translation>検索を止めました。もう一度探すか、設定を自分で入力できます。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="320" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="326" />
         <source>Something went wrong while searching. You can search again or enter the settings yourself.</source>
         <translation>検索中に問題が起きました。もう一度探すか、設定を自分で入力できます。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="324" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="330" />
         <source>We could not find settings for {address}. Your provider's setup notice lists them; you can enter them yourself.</source>
         <translation>{address} の設定は見つかりませんでした。プロバイダーの設定情報（設定完了のお知らせなど）に書かれている値を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="328" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="334" />
         <source>Done. Nothing has been sent to the servers yet.</source>
         <translation>完了しました。まだサーバーには何も送っていません。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="336" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="342" />
         <source>Search &amp;again</source>
         <translation>もう一度探す(&amp;A)</translation>
     </message>
@@ -266,109 +266,114 @@
 <context>
     <name>ExplanationCard</name>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="56" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="67" />
         <source>What to do</source>
         <translation>対処方法</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="67" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="78" />
         <source>Who can fix it:</source>
         <translation>対処できる人:</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="72" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="83" />
         <source>Trying again later can help.</source>
         <translation>しばらく時間をおいてから、もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="76" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="87" />
         <source>More help from your provider</source>
         <translation>プロバイダーのヘルプを見る</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="86" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="97" />
         <source>The certificate the server showed</source>
         <translation>サーバーが提示した証明書</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="93" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="104" />
         <source>Test &amp;again</source>
         <translation>もう一度テスト(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="105" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="116" />
         <source>Trust this certificate…</source>
         <translation>この証明書を信頼する…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="113" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="124" />
         <source>Details</source>
         <translation>詳細</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="129" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="140" />
         <source>Technical details</source>
         <translation>技術的な詳細</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="132" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="143" />
         <source>&amp;Copy for support</source>
         <translation>サポート用にコピー(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="147" />
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="148" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="158" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="159" />
         <source>You can fix this yourself.</source>
         <translation>ご自身で直せます。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="149" />
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="150" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="160" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="161" />
         <source>Your mail provider or administrator.</source>
         <translation>プロバイダーまたは管理者にお問い合わせください。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="151" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="162" />
         <source>The person you wrote to.</source>
         <translation>送り先の相手の方に確認してもらってください。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="152" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="163" />
         <source>Whoever runs your network (your internet provider, or the office network).</source>
         <translation>ネットワークの管理者（インターネットのプロバイダー、または職場のネットワーク担当）にお問い合わせください。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="159" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="170" />
         <source>Use the server name {host}</source>
         <translation>サーバー名を {host} にして試す</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="160" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="172" />
+        <source>Try the user name {user}</source>
+        <translation>ユーザー名を {user} にして試す</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="173" />
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="162" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="175" />
         <source>Try port {port} with {security}</source>
         <translation>ポート {port}・{security} で試す</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="166" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="179" />
         <source>Try port {port}</source>
         <translation>ポート {port} で試す</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="168" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="181" />
         <source>Try {security}</source>
         <translation>{security} で試す</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="169" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="182" />
         <source>Try the suggested fix</source>
         <translation>提案された設定で試す</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="211" />
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="224" />
         <source>Copied</source>
         <translation>コピーしました</translation>
     </message>
@@ -376,117 +381,117 @@
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="44" />
+        <location filename="../../assistant/gui/wizard/result_page.py" line="45" />
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="48" />
+        <location filename="../../assistant/gui/wizard/result_page.py" line="49" />
         <source>Change settings</source>
         <translation>設定を変更する</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="50" />
+        <location filename="../../assistant/gui/wizard/result_page.py" line="51" />
         <source>Finish</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="51" />
+        <location filename="../../assistant/gui/wizard/result_page.py" line="52" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="83" />
+        <location filename="../../assistant/gui/wizard/result_page.py" line="84" />
         <source>Your mail account works</source>
         <translation>メールアカウントは正しく使えます</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="87" />
+        <location filename="../../assistant/gui/wizard/result_page.py" line="88" />
         <source>Test message: sent and received in {seconds} seconds</source>
         <translation>テストメール: {seconds} 秒で送受信できました</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="95" />
+        <location filename="../../assistant/gui/wizard/result_page.py" line="96" />
         <source>Something needs your attention</source>
         <translation>確認が必要な点があります</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="97" />
+        <location filename="../../assistant/gui/wizard/result_page.py" line="98" />
         <source>Some things need your attention</source>
         <translation>確認が必要な点がいくつかあります</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="101" />
+        <location filename="../../assistant/gui/wizard/result_page.py" line="102" />
         <source>Nothing was saved yet. Read what happened below, then try the suggestion or change the settings.</source>
         <translation>まだ何も保存していません。下の説明を読んで、提案を試すか設定を変更してください。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="120" />
+        <location filename="../../assistant/gui/wizard/result_page.py" line="128" />
         <source>Test message to yourself</source>
         <translation>自分あてのテストメール</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="124" />
+        <location filename="../../assistant/gui/wizard/result_page.py" line="132" />
         <source>Incoming mail server ({host})</source>
         <translation>受信メールサーバー（{host}）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="125" />
+        <location filename="../../assistant/gui/wizard/result_page.py" line="133" />
         <source>Outgoing mail server ({host})</source>
         <translation>送信メールサーバー（{host}）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="140" />
+        <location filename="../../assistant/gui/wizard/result_page.py" line="148" />
         <source>This server did not work</source>
         <translation>このサーバーに接続できませんでした</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="141" />
+        <location filename="../../assistant/gui/wizard/result_page.py" line="149" />
         <source>The test stopped with the code {code}.</source>
         <translation>テストはコード {code} で止まりました。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="142" />
+        <location filename="../../assistant/gui/wizard/result_page.py" line="150" />
         <source>Check the server name, port number and security in the settings.</source>
         <translation>設定のサーバー名、ポート番号、暗号化の方式を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="178" />
+        <location filename="../../assistant/gui/wizard/result_page.py" line="212" />
         <source>Saving…</source>
         <translation>保存しています…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="194" />
+        <location filename="../../assistant/gui/wizard/result_page.py" line="228" />
         <source>The account is saved, but not the password: this computer has no password storage (keyring) we can use. You will be asked for the password when needed.</source>
         <translation>アカウントは保存しましたが、パスワードは保存していません。このパソコンには利用できるパスワードの保管場所（キーリング）がありません。必要なときにパスワードをお尋ねします。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="199" />
+        <location filename="../../assistant/gui/wizard/result_page.py" line="233" />
         <source>The account is saved, but not the password: the password storage (keyring) is locked or refused. You will be asked for the password when needed.</source>
         <translation>アカウントは保存しましたが、パスワードは保存していません。パスワードの保管場所（キーリング）がロックされているか、保存を拒否しました。必要なときにパスワードをお尋ねします。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="203" />
+        <location filename="../../assistant/gui/wizard/result_page.py" line="237" />
         <source>Saved. Your password is kept in this computer's password storage (keyring).</source>
         <translation>保存しました。パスワードはこのパソコンのパスワード保管場所（キーリング）に保存しています。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="205" />
+        <location filename="../../assistant/gui/wizard/result_page.py" line="239" />
         <source>Saved. The password was not saved; you will be asked for it when needed.</source>
         <translation>保存しました。パスワードは保存していないため、必要なときにお尋ねします。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="208" />
+        <location filename="../../assistant/gui/wizard/result_page.py" line="242" />
         <source>Your previous settings file could not be read; it was kept as {path}.</source>
         <translation>以前の設定ファイルが読み込めなかったため、{path} として残しています。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="218" />
+        <location filename="../../assistant/gui/wizard/result_page.py" line="252" />
         <source>The account could not be saved: {reason}</source>
         <translation>アカウントを保存できませんでした: {reason}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="223" />
+        <location filename="../../assistant/gui/wizard/result_page.py" line="257" />
         <source>Remember my password (kept in this computer's password storage)</source>
         <translation>パスワードを記憶する（このパソコンのパスワード保管場所に保存します）</translation>
     </message>

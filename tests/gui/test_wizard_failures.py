@@ -108,3 +108,18 @@ def test_certificate_is_pinned_only_after_explicit_confirmation(qtbot: Any, lab:
     qtbot.waitUntil(lambda: wizard.testing.phase == "done", timeout=SLOW)
     press_next(qtbot, wizard)
     assert wizard.result.phase == "success"
+
+
+def test_a_refused_user_name_offers_the_other_usual_form_once(qtbot: Any, lab: Any) -> None:
+    wizard = _wizard(qtbot, lab)
+    short = replace(lab.settings("imaps"), username="taro")  # the part before @: the lab wants the address
+    check_with(qtbot, wizard, short, lab.settings("submission"))
+    to_result(qtbot, wizard)
+    assert card_ids(wizard) == ["auth.failed"]
+    fix = wizard.result.cards[0].fix_button
+    assert fix is not None and fix.text() == "Try the user name taro@lab.test"
+    qtbot.mouseClick(fix, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.testing.phase == "done", timeout=SLOW)
+    assert wizard.state.incoming is not None and wizard.state.incoming.username == "taro@lab.test"
+    press_next(qtbot, wizard)
+    assert wizard.result.phase == "success"

@@ -39,8 +39,10 @@ class ExplanationCard(QFrame):
         parent: QWidget | None = None,
         *,
         offer_fix: bool = True,
+        fix: Mapping[str, Any] | None = None,
     ) -> None:
-        """`offer_fix=False` hides the suggested fix (e.g. the settings already are what it suggests)."""
+        """`offer_fix=False` hides the suggested fix (e.g. the settings already are what it suggests);
+        `fix` replaces it (e.g. another user name to try)."""
         super().__init__(parent)
         self.setObjectName("card")
         self.explanation = explanation
@@ -103,7 +105,7 @@ class ExplanationCard(QFrame):
         self.retry_button.clicked.connect(self.retry.emit)
         buttons.addWidget(self.retry_button)
         self.fix_button: QPushButton | None = None
-        suggested = getattr(explanation, "suggested_fix", None)
+        suggested = fix or getattr(explanation, "suggested_fix", None)
         if suggested and offer_fix:
             self.fix_button = QPushButton(self.fix_label(suggested), objectName="suggested_fix")
             self.fix_button.clicked.connect(lambda: self.fix.emit(suggested))
@@ -166,6 +168,8 @@ class ExplanationCard(QFrame):
         port, security, host = changes.get("port"), changes.get("security"), changes.get("host")
         if host:
             return self.tr("Use the server name {host}").format(host=host)
+        if changes.get("username"):
+            return self.tr("Try the user name {user}").format(user=changes["username"])
         names = {"ssl": "SSL/TLS", "starttls": "STARTTLS", "none": self.tr("none")}
         if port and security:
             return self.tr("Try port {port} with {security}").format(

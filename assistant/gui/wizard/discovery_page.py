@@ -192,6 +192,12 @@ class DiscoveryPage(WizardPage):
         chosen = incoming[:1] + outgoing[:1]
         self.state.confirmations = [c for c in chosen if c.provenance.needs_confirmation]
         self.state.notes = list(getattr(result, "notes", []))
+        alternatives: list[str] = []
+        for candidate in chosen:
+            for name in candidate.alternatives:
+                if name and name not in alternatives:
+                    alternatives.append(name)
+        self.state.user_alternatives = alternatives
         self.confirm_check.setChecked(False)
 
     def _hide_results(self) -> None:

@@ -24,6 +24,7 @@ class ResultPage(WizardPage):
         self.phase = "idle"  # idle / success / failure / saving / saved
         self.save_job: Any = None
         self.trust_dialog: TrustDialog | None = None
+        self.tried_users: dict[str, set[str]] = {}  # per role: user names already refused or being tried
         self.headline = QLabel()  # shown as the page title by the frame
         self.summary = self.wrap_label(name="summary")
         self.layout_.addWidget(self.summary)
@@ -108,8 +109,13 @@ class ResultPage(WizardPage):
 
     def _add_card(self, server: session.ServerOutcome) -> None:
         explanation = self._explain(server)
+        other_user = self._other_user_name(server)
         card = ExplanationCard(
-            self._heading(server), explanation, server, offer_fix=self._fix_changes(server, explanation)
+            self._heading(server),
+            explanation,
+            server,
+            offer_fix=bool(other_user) or self._fix_changes(server, explanation),
+            fix={"username": other_user} if other_user else None,
         )
         card.retry.connect(self.wizard.retest)
         card.fix.connect(lambda fix, role=server.role: self.apply_fix(role, fix))
@@ -149,6 +155,19 @@ class ResultPage(WizardPage):
             suggested_fix=None,
         )
 
+    def _other_user_name(self, server: session.ServerOutcome) -> str:
+        """After a refused login: the next user name worth one try (full address ↔ the part before @)."""
+        code = server.evidence.code if server.evidence is not None else ""
+        if code != "auth.failed" or server.settings is None or server.role not in ("incoming", "outgoing"):
+            return ""
+        current = server.settings.username
+        names = list(self.state.user_alternatives)
+        address = self.state.address
+        if address is not None and not names:  # the usual second guess when no source listed one
+            names = [address.local] if current == address.ascii else [address.ascii]
+        tried = self.tried_users.setdefault(server.role, {current})
+        return next((n for n in names if n not in tried), "")
+
     def _fix_changes(self, server: session.ServerOutcome, explanation: Any) -> bool:
         """Only offer a fix that would change something, on a server we can change."""
         fix = getattr(explanation, "suggested_fix", None)
@@ -165,6 +184,8 @@ class ResultPage(WizardPage):
         current = self.state.incoming if role == "incoming" else self.state.outgoing
         if current is None:
             return
+        if isinstance(fix, dict) and fix.get("username"):
+            self.tried_users.setdefault(role, {current.username}).add(str(fix["username"]))
         fixed = session.apply_fix(current, fix)
         if role == "incoming":
             self.state.incoming = fixed

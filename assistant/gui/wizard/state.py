@@ -19,6 +19,7 @@ class WizardState:
     outgoing: ServerSettings | None = None
     incoming_choices: list[ServerSettings] = field(default_factory=list)  # best IMAP and best POP
     notes: list[Any] = field(default_factory=list)  # ProviderNote
+    user_alternatives: list[str] = field(default_factory=list)  # other user names worth one try each
     confirmations: list[Any] = field(default_factory=list)  # Candidates the user must confirm
     pins: dict[tuple[str, int], str] = field(default_factory=dict)  # (host, port) -> SHA-256
     allow_insecure: bool = False
