@@ -220,69 +220,6 @@
     </message>
   </context>
   <context>
-    <name>ExplanationCard</name>
-    <message>
-      <source>You can fix this yourself.</source>
-      <translation>ご自身で直せます。</translation>
-    </message>
-    <message>
-      <source>Your provider or mail administrator can fix this.</source>
-      <translation>プロバイダーまたはメールの管理者にお問い合わせください。</translation>
-    </message>
-    <message>
-      <source>The recipient (or their mail provider) has to fix this.</source>
-      <translation>相手の方（または相手のプロバイダー）に対処してもらう必要があります。</translation>
-    </message>
-    <message>
-      <source>Your provider or mail administrator can help.</source>
-      <translation>プロバイダーまたはメールの管理者にご相談ください。</translation>
-    </message>
-    <message>
-      <source>port {port}</source>
-      <translation>ポート {port}</translation>
-    </message>
-    <message>
-      <source>, </source>
-      <translation>、</translation>
-    </message>
-    <message>
-      <source>What you can do</source>
-      <translation>対処方法</translation>
-    </message>
-    <message>
-      <source>More help on the web</source>
-      <translation>ウェブで詳しく見る</translation>
-    </message>
-    <message>
-      <source>Try the suggested fix</source>
-      <translation>提案された修正を試す</translation>
-    </message>
-    <message>
-      <source>Change the setting and test again</source>
-      <translation>設定を変更して、もう一度テストします</translation>
-    </message>
-    <message>
-      <source>Suggested change: {change}</source>
-      <translation>変更内容: {change}</translation>
-    </message>
-    <message>
-      <source>Details</source>
-      <translation>詳細</translation>
-    </message>
-    <message>
-      <source>Copy for support</source>
-      <translation>サポート用にコピー</translation>
-    </message>
-    <message>
-      <source>Technical details</source>
-      <translation>技術的な詳細</translation>
-    </message>
-    <message>
-      <source>Possible causes:</source>
-      <translation>考えられる原因:</translation>
-    </message>
-  </context>
-  <context>
     <name>KeyringNotice</name>
     <message>
       <source>Your password can't be saved on this computer</source>

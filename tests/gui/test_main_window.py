@@ -167,8 +167,9 @@ def test_wrong_password_shows_the_explanation_card(
     ids = {card.explanation.id for card in w.panel.cards}
     assert ids == {"auth.failed"}
     card = w.panel.cards[0]
-    assert card.what.text() and card.steps.text()
-    assert "AUTHENTICATIONFAILED" in card.details.toPlainText() or "535" in card.details.toPlainText()
+    assert card.explanation.what and card.explanation.steps
+    assert "AUTHENTICATIONFAILED" in card.details_text.toPlainText()
+    assert "not-the-password" not in card.details_text.toPlainText()
     assert "problems were found" in w.panel.last_line.text()
 
 
@@ -239,7 +240,7 @@ def test_suggested_fix_changes_the_setting_and_tests_again(
         w.panel.test_button.click()
     card = w.panel.cards[0]
     assert card.fix_button is not None
-    assert "STARTTLS" in card.fix_text.text()
+    assert "STARTTLS" in card.fix_button.text()
     with qtbot.waitSignal(w.run_finished, timeout=RUN_TIMEOUT):
         card.fix_button.click()
     assert w.panel.outcome is not None and w.panel.outcome.ok
@@ -272,3 +273,29 @@ def test_edit_changes_settings_and_password(
     assert saved.password_saved and passwords.get(account.address) == lab.canary
     assert w.panel.name.text() == "太郎"
     assert_not_in_files(config, lab.canary)
+
+
+def test_trusting_a_certificate_pins_it_for_that_host_and_port_only(
+    qtbot: Any, app: Any, lab: Any, config: Path, secret_service: SecretServiceLab
+) -> None:
+    account = lab_account(lab, outgoing="selfsigned-submission", saved=True)
+    write_settings(config, account)
+    passwords = PasswordStore(SecretService.Keyring(), timeout=10)
+    passwords.set(account.address, lab.canary)
+    w = window(qtbot, lab, config, passwords)
+    with qtbot.waitSignal(w.run_finished, timeout=RUN_TIMEOUT):
+        w.panel.test_button.click()
+    [card] = w.panel.cards
+    assert card.explanation.id.startswith("tls.cert_")
+    assert card.trust_button is not None and card.cert_view is not None
+    card.trust_button.click()
+    qtbot.waitUntil(lambda: w.trust_dialog is not None and w.trust_dialog.isVisible())
+    dialog = w.trust_dialog
+    assert not dialog.trust_button.isEnabled()  # not before the explicit confirmation
+    dialog.understand.setChecked(True)
+    with qtbot.waitSignal(w.run_finished, timeout=RUN_TIMEOUT):
+        dialog.trust_button.click()
+    assert w.panel.outcome is not None and w.panel.outcome.ok
+    settings = SettingsStore(config).load().settings
+    sha = card.outcome.certificate.sha256
+    assert settings.pins == {f"{account.outgoing.host}:{account.outgoing.port}": sha}

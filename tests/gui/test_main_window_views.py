@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from keyring.backends import null
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 from assistant.core.secrets import PasswordStore
 from assistant.core.store import SettingsStore
@@ -20,6 +20,10 @@ from tests.lab.canary import needles
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 RUN_TIMEOUT = 40_000
+
+
+def label_texts(widget: Any) -> list[str]:
+    return [label.text() for label in widget.findChildren(QLabel)]
 
 
 def window(qtbot: Any, lab: Any, config: Path) -> MainWindow:
@@ -73,8 +77,8 @@ def test_why_cant_i_send_explains(
     assert [s.role for s in outcome.servers] == ["outgoing"]  # no send test on a broken server
     assert [card.explanation.id for card in w.panel.cards] == [explanation]
     card = w.panel.cards[0]
-    assert card.heading.text().startswith("Outgoing server — ")
-    assert card.title.text() and card.what.text()
+    assert any(text.startswith("Outgoing server — ") for text in label_texts(card))
+    assert card.explanation.title in label_texts(card)
     assert w.panel.columns["send-test"].statuses() == {"submit": "skipped", "receive": "skipped"}
 
 
@@ -143,10 +147,11 @@ def test_bounce_view_explains_a_real_bounce_per_recipient(qtbot: Any, app: Any, 
     assert [r.status for r in analysis.recipients] == ["5.1.1"]
     assert [card.explanation.id for card in view.cards] == ["bounce.userunknown"]
     card = view.cards[0]
-    assert analysis.recipients[0].address in card.heading.text()
-    assert "Not delivered" in card.heading.text()
-    assert "1 recipient" in view.summary.text()
-    assert "550" in card.details.toPlainText() or "5.1.1" in card.details.toPlainText()
+    heading = label_texts(card)[0]
+    assert analysis.recipients[0].address in heading and "Not delivered" in heading
+    assert not card.retry_button.isVisibleTo(card)
+    assert view.summary.text() == "Recipients in this bounce message: 1"
+    assert "550" in card.details_text.toPlainText()
 
 
 def test_bounce_view_takes_a_dropped_or_opened_file(qtbot: Any, app: Any, lab: Any, tmp_path: Path) -> None:

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from assistant.core.store import Account
 from assistant.gui import words
+from assistant.gui.widgets.explanation_card import ExplanationCard
 from assistant.gui.widgets.status_list import format_ms
-from assistant.gui.windows.explanation_card import ExplanationCard
 from assistant.gui.windows.stage_column import StageColumn
 
 if TYPE_CHECKING:
@@ -26,6 +26,8 @@ class AccountPanel(QWidget):
     remove_requested = Signal()
     stop_requested = Signal()
     fix_requested = Signal(str, object)  # role ("incoming"/"outgoing"), the explanation's suggested_fix
+    trust_requested = Signal(object, object)  # the ServerRun, the CertificateInfo to pin
+    retry_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="AccountPanel")
@@ -242,11 +244,11 @@ class AccountPanel(QWidget):
             if server.evidence is None:
                 continue
             explanation = explain_server(server, outcome, lang)
-            heading = self.role_heading(server.role, server.settings)
-            technical = _technical(server)
-            card = ExplanationCard(explanation, heading=heading, technical=technical)
+            card = ExplanationCard(self.role_heading(server.role, server.settings), explanation, server)
             role = "outgoing" if server.role == "send-test" else server.role
-            card.fix_requested.connect(lambda fix, role=role: self.fix_requested.emit(role, fix))
+            card.fix.connect(lambda fix, role=role: self.fix_requested.emit(role, fix))
+            card.trust.connect(lambda cert, server=server: self.trust_requested.emit(server, cert))
+            card.retry.connect(self.retry_requested)
             self.cards.append(card)
             self.cards_box.addWidget(card)
 
@@ -280,22 +282,3 @@ def local_time(iso: str) -> str:
         return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
     except ValueError:
         return iso
-
-
-def _technical(server: Any) -> str:
-    """The redacted transcript and the evidence's facts, for the folded Details area."""
-    e = server.evidence
-    lines = [
-        f"{server.role}: {getattr(server.settings, 'host', '')}:{getattr(server.settings, 'port', '')}",
-        f"code: {getattr(e, 'code', '')}  stage: {getattr(getattr(e, 'stage', ''), 'value', '')}",
-    ]
-    for label, value in (
-        ("reply", getattr(e, "reply_code", None)),
-        ("enhanced", getattr(e, "enhanced", None)),
-        ("server text", getattr(e, "text", "")),
-    ):
-        if value:
-            lines.append(f"{label}: {value}")
-    if server.transcript:
-        lines.extend(["", server.transcript])
-    return "\n".join(lines)

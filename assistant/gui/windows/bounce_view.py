@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.gui.widgets import theme
-from assistant.gui.windows.explanation_card import ExplanationCard
+from assistant.gui.widgets.explanation_card import ExplanationCard
 from assistant.gui.windows.style import window_style
 
 MAX_BYTES = 20 * 1024 * 1024  # a bounce with the original attached can be big, but not this big
@@ -241,8 +242,12 @@ class BounceView(QWidget):
             }.get(r.action, self.tr("Not delivered"))
             status = f" ({r.status})" if r.status else ""
             heading = f"{r.address} — {state}{status}"
-            card = ExplanationCard(r.explanation, heading=heading, technical=r.technical)
-            card.heading.setObjectName("recipient")
-            theme.scaled(card.heading, 1.15, bold=True)
+            facts = SimpleNamespace(settings=None, evidence=None, certificate=None, transcript=r.technical)
+            card = ExplanationCard(heading, r.explanation, facts)
+            card.retry_button.hide()  # nothing to test again: the bounce is what it is
+            recipient = card.findChild(QLabel, "hint")
+            if recipient is not None:  # the recipient's address and state head the card, in large type
+                recipient.setObjectName("recipient")
+                theme.scaled(recipient, 1.15, bold=True)
             self.cards.append(card)
             self.results_layout.insertWidget(self.results_layout.count() - 1, card)

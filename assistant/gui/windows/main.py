@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self.bounce_window: Any = None
         self.report_dialog: Any = None
         self.edit_dialog: Any = None
+        self.trust_dialog: Any = None
         self.settings_notice: Notice | None = None
         self.last_outcome: tuple[str, str, Any] | None = None  # (address, kind, RunOutcome) for the report
         self._pending_kind = "test"
@@ -176,6 +177,8 @@ class MainWindow(QMainWindow):
         self.panel.remove_requested.connect(self.confirm_remove)
         self.panel.stop_requested.connect(self.stop_run)
         self.panel.fix_requested.connect(self.apply_fix)
+        self.panel.trust_requested.connect(self.ask_trust)
+        self.panel.retry_requested.connect(lambda: self.start_run(self.panel.kind or "test"))
 
         loaded = self.store.load()
         self.settings: Settings = loaded.settings
@@ -460,6 +463,27 @@ class MainWindow(QMainWindow):
         log.info("suggested fix applied to %s (%s): %s", account.address, role, dict(fix))
         self._update_account(changed)
         self.start_run(self.panel.kind or "test")
+
+    def ask_trust(self, server: Any, cert: Any) -> None:
+        """The explicit confirmation (the wizard's dialog); accepted, the certificate is pinned for this
+        host and port only, and the test runs again."""
+        from assistant.gui.wizard.trust_dialog import TrustDialog
+
+        settings = server.settings
+        if settings is None or self.panel.running:
+            return
+        dialog = TrustDialog(settings.host, settings.port, cert, self)
+        self.trust_dialog = dialog
+
+        def trusted() -> None:
+            self.trust_dialog = None
+            log.info("certificate %s pinned for %s:%s", cert.sha256, settings.host, settings.port)
+            self.settings = self.settings.with_pin(settings.host, settings.port, str(cert.sha256))
+            self.save_settings()
+            self.start_run(self.panel.kind or "test")
+
+        dialog.accepted.connect(trusted)
+        dialog.open()
 
     def stop_run(self) -> None:
         if self.job is not None:

@@ -165,7 +165,7 @@ def render_states(lang: str) -> list[tuple[str, QWidget]]:
     outcome = sample_failed_outcome(accounts[0])
     _feed_stages(failed, "test", outcome)
     failed.panel.show_outcome(outcome, "test", lang)  # type: ignore[attr-defined]
-    failed.panel.cards[0].toggle.setChecked(True)  # type: ignore[attr-defined]
+    failed.panel.cards[0].details_toggle.setChecked(True)  # type: ignore[attr-defined]
     states.append(("main-test-failed", failed))
 
     good = CheckSummary("2026-11-28T02:10:00+00:00", True, True)
