@@ -179,7 +179,7 @@ def discover(
     if verification is None:
         return result
     for incoming, role in ((True, "incoming"), (False, "outgoing")):
-        if incoming not in started:  # settled by the deadline or a cancel: verify what we have
+        if incoming not in started and not user_cancelled:  # ended by the deadline: verify what we have
             verification.start(role, result.incoming if incoming else result.outgoing)
     return replace(result, verification=verification.wait())
 
