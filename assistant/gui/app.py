@@ -161,11 +161,23 @@ def first_window() -> QWidget:
 
 
 def run_gui(argv: list[str]) -> int:
-    lang = None
-    for arg in argv:
-        if arg.startswith("--gui-lang="):
-            lang = arg.split("=", 1)[1]
-    app = create_app([a for a in argv if not a.startswith("--gui")], lang)
+    """`mail-assistant [--gui] [--lang ja|en] [--dns-server HOST:PORT] [--ca-file PEM]` (the last two
+    point the app at a test lab, like MAIL_ASSISTANT_DNS / MAIL_ASSISTANT_CA_FILE)."""
+    lang, qt_args = None, []
+    args = iter(argv)
+    for arg in args:
+        name, _, value = arg.partition("=")
+        if name in ("--lang", "--gui-lang", "--dns-server", "--ca-file") and not value:
+            value = next(args, "")
+        if name in ("--lang", "--gui-lang"):
+            lang = value
+        elif name == "--dns-server":
+            os.environ["MAIL_ASSISTANT_DNS"] = value
+        elif name == "--ca-file":
+            os.environ["MAIL_ASSISTANT_CA_FILE"] = value
+        elif name != "--gui":
+            qt_args.append(arg)  # Qt's own options (-style, -platform …)
+    app = create_app(qt_args, lang)
     app.aboutToQuit.connect(_join_workers)
     window = first_window()
     if os.environ.get("MAIL_ASSISTANT_EXIT_WHEN_SHOWN"):  # tests/bench/startup.py

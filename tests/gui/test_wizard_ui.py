@@ -118,3 +118,16 @@ def test_unexpected_error_is_kind_copyable_and_logged_without_secrets(qtbot: Any
         handler.flush()
     logged = log_file.read_text(encoding="utf-8")
     assert "RuntimeError" in logged and "Canary-in-the-error" not in logged
+
+
+@pytest.mark.parametrize(
+    ("dns", "server", "port"),
+    [("127.0.0.1:5300", "127.0.0.1", 5300), ("[::1]:5353", "::1", 5353), ("::1", "::1", 53), ("", None, 53)],
+)
+def test_the_lab_is_reachable_through_the_environment(
+    monkeypatch: pytest.MonkeyPatch, dns: str, server: str | None, port: int
+) -> None:
+    monkeypatch.setenv("MAIL_ASSISTANT_DNS", dns)
+    monkeypatch.setenv("MAIL_ASSISTANT_CA_FILE", "/lab/ca.pem")
+    net = gui_app.net_config()
+    assert (net.dns_server, net.dns_port, net.extra_ca_file) == (server, port, "/lab/ca.pem")
