@@ -15,6 +15,7 @@ import json
 import socket
 import ssl
 import sys
+import threading
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -42,8 +43,10 @@ BEHAVIOURS = {
     "imap-unavailable": ("imap", "LOGIN gets NO [UNAVAILABLE]"),
     "pop3-in-use": ("pop3", "PASS gets -ERR [IN-USE]"),
     "pop3-sys-temp": ("pop3", "PASS gets -ERR [SYS/TEMP]"),
+    "imap-old-tls": ("imap", "implicit TLS that offers only TLS 1.0/1.1, then a normal greeting"),
     "drop": ("any", "SYNs are dropped: connect times out"),
 }
+ONLY_SSL = {"imap-old-tls"}  # behaviours that exist only with implicit TLS (no -ssl suffix)
 
 HOSTNAME = "fake.lab.test"
 
@@ -255,6 +258,35 @@ def _drop_listener(host: str, port: int) -> list[socket.socket]:
     return [listener, filler]
 
 
+def _old_tls(spec: dict[str, Any]) -> ssl.SSLContext:
+    old = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    old.set_ciphers("ALL:@SECLEVEL=0")
+    old.minimum_version = ssl.TLSVersion.TLSv1
+    old.maximum_version = ssl.TLSVersion.TLSv1_1
+    old.load_cert_chain(spec["cert"], spec["key"])
+    return old
+
+
+def _old_tls_server(server: dict[str, Any], ctx: ssl.SSLContext) -> socket.socket:
+    # Blocking handshakes in a thread: asyncio closes without sending OpenSSL's protocol_version alert.
+    listener = socket.create_server((server["host"], server["port"]))
+
+    def serve_forever() -> None:
+        while True:
+            conn, _ = listener.accept()
+            with conn:
+                conn.settimeout(5)
+                try:
+                    with ctx.wrap_socket(conn, server_side=True) as tls:
+                        tls.sendall(b"* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] old server ready\r\n")
+                        tls.recv(1000)
+                except OSError:
+                    pass
+
+    threading.Thread(target=serve_forever, daemon=True).start()
+    return listener
+
+
 async def serve(spec: dict[str, Any]) -> None:
     tls: ssl.SSLContext | None = None
     if spec.get("cert"):
@@ -281,6 +313,9 @@ async def serve(spec: dict[str, Any]) -> None:
 
             return handle
 
+        if server["behaviour"] == "imap-old-tls":
+            keep.append(_old_tls_server(server, _old_tls(spec)))
+            continue
         keep.append(
             await asyncio.start_server(
                 handler(),

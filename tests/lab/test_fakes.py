@@ -109,3 +109,11 @@ def test_pop3_fakes(lab: Lab, name: str, code: bytes) -> None:
         assert code in info.value.args[0]
     finally:
         pop.close()
+
+
+def test_old_tls_only_server(lab: Lab) -> None:
+    ep = lab.endpoint("imap-old-tls")
+    assert ep.security == "ssl"
+    with socket.create_connection((ep.ip, ep.port), timeout=5) as raw:
+        with pytest.raises(ssl.SSLError, match=r"UNSUPPORTED_PROTOCOL|unsupported protocol|VERSION"):
+            ctx(lab).wrap_socket(raw)

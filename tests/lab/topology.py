@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tests.lab.dovecot import DovecotPlan, Listener, MailUser
-from tests.lab.fakes import BEHAVIOURS
+from tests.lab.fakes import BEHAVIOURS, ONLY_SSL
 from tests.lab.pki import CertFiles
 from tests.lab.postfix import PostfixPlan, SmtpListener
 from tests.lab.process import free_port
@@ -47,7 +47,8 @@ SERVICES = {
     "smtps": ("smtp", "ssl"),
     "mx": ("smtp", "starttls"),
 }
-FAKE_BASE_PORT = 2000
+FAKE_BASE_PORT = 10100  # fake.lab.test ports: FAKE_BASE_PORT + i (checked free with the block)
+FAKE_PORTS = 2 * len(BEHAVIOURS)
 REMOTE_MX_PORT = 10025
 REMOTE_SMALL_PORT = 10026
 
@@ -117,7 +118,9 @@ def pick_block() -> str:
     rng = random.SystemRandom()
     for _ in range(50):
         prefix = f"127.{rng.randrange(16, 255)}.{rng.randrange(1, 255)}."
-        if _bindable(prefix + "10", list(STANDARD.values())) and _bindable(prefix + "50", [FAKE_BASE_PORT]):
+        mail_ports = [*STANDARD.values(), REMOTE_MX_PORT, REMOTE_SMALL_PORT]
+        fake_ports = list(range(FAKE_BASE_PORT, FAKE_BASE_PORT + FAKE_PORTS))
+        if _bindable(prefix + "10", mail_ports) and _bindable(prefix + "50", fake_ports):
             return prefix
     raise RuntimeError("no free 127.x.y.0/24 block with the mail ports free (is something bound to 0.0.0.0?)")
 
@@ -228,8 +231,8 @@ def build(lab: Lab, password: str | None) -> Plan:
     for behaviour, (proto, _) in BEHAVIOURS.items():
         if behaviour == "drop":
             continue
-        for sec in ("starttls", "ssl"):
-            name = behaviour if sec == "starttls" else f"{behaviour}-ssl"
+        for sec in ("ssl",) if behaviour in ONLY_SSL else ("starttls", "ssl"):
+            name = behaviour if sec == "starttls" or behaviour in ONLY_SSL else f"{behaviour}-ssl"
             fakes.append(
                 {"name": name, "behaviour": behaviour, "host": hosts["fake"], "port": port, "tls": sec}
             )
