@@ -56,8 +56,8 @@ class Job(QObject):
     _raw_progress = Signal(object)
     _raw_done = Signal(object, object)  # (result, Failure | None)
 
-    def __init__(self, task: Task, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, task: Task) -> None:
+        super().__init__()  # no Qt parent: a widget closed mid-task must not delete the Job under the task
         self._task = task
         self.token = _new_token()
         self.running = False
@@ -78,7 +78,10 @@ class Job(QObject):
             result = self._task(self._raw_progress.emit, self.token)
         except BaseException as exc:  # everything must come back to the GUI thread
             failure = Failure(type(exc).__name__, str(exc), traceback.format_exc())
-        self._raw_done.emit(result, failure)
+        try:
+            self._raw_done.emit(result, failure)
+        except RuntimeError:  # the Job was deleted after all (interpreter shutdown): nobody to tell
+            log.info("result of a background task dropped: its job is gone")
 
     @Slot(object)
     def _on_progress(self, item: object) -> None:
@@ -122,9 +125,15 @@ def pool() -> QThreadPool:
     return _pool
 
 
-def start(task: Task, parent: QObject | None = None) -> Job:
-    """Run `task(report, cancel_token)` on a worker thread; connect to the returned Job."""
-    job = Job(task, parent)
+def start(task: Task, owner: QObject | None = None) -> Job:
+    """Run `task(report, cancel_token)` on a worker thread; connect to the returned Job.
+
+    The Job stays alive until its result is delivered. When `owner` is destroyed first, the task is
+    cancelled (its result then goes nowhere); connect to slots of `owner`, which Qt disconnects.
+    """
+    job = Job(task)
+    if owner is not None:
+        owner.destroyed.connect(job.cancel)
     job.running = True
     _active.add(job)
     pool().start(_Runnable(job))

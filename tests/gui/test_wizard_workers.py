@@ -76,3 +76,24 @@ def test_a_thousand_tasks_run_and_the_pool_is_joined(qapp: Any, qtbot: Any) -> N
     assert sorted(results) == [n * 2 for n in range(1000)]
     assert workers.shutdown(5000)
     assert workers.active_jobs() == []
+
+
+def test_an_owner_closed_mid_task_cancels_it_without_errors(qapp: Any, qtbot: Any) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    started = threading.Event()
+    owner = QWidget()
+
+    def task(report: Any, cancel: Any) -> str:
+        started.set()
+        while not cancel.wait(0.05):
+            pass
+        report("late progress nobody hears")
+        return "ended"
+
+    job = workers.start(task, owner)
+    qtbot.waitUntil(started.is_set, timeout=5000)
+    owner.deleteLater()
+    with qtbot.waitSignal(job.finished, timeout=5000):
+        pass  # the owner's deletion cancelled the task; its Job still delivers the end, on the GUI thread
+    assert job.token.cancelled and job.done
