@@ -17,7 +17,7 @@ WEB_NAMES = [
     "autoconfig.corp.test", "wellknown.test", "autoconfig.slow.test", "autoconfig.fast.test",
     "autoconfig.bomb.test", "autoconfig.huge.test", "autoconfig.loop.test", "autoconfig.malformed.test",
     "autoconfig.partial.test", "ispdb.test", "autoconfig.hoster.test", "autoconfig.xn--r8jz45g.test",
-    "autoconfig.downgrade.test",
+    "autoconfig.downgrade.test", "autoconfig.hops.test",
 ]
 HTTP_ONLY_NAMES = ["autoconfig.plainhttp.test"]
 

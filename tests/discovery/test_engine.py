@@ -156,13 +156,14 @@ def test_a_redirect_from_https_to_http_is_refused(web: WebServer, net: NetConfig
         ("huge", Reply(body=b"<clientConfig>", stream_bytes=50_000_000), "http.too_large"),
         ("loop", Reply(301, location=f"https://autoconfig.loop.test{CONFIG}?again"), "http.redirect_loop"),
         ("malformed", Reply(body=b"<clientConfig><emailProvider"), "xml.malformed"),
+        ("hops", Reply(302, location="/r1"), "http.too_many_redirects"),
     ],
 )
 def test_hostile_replies_fail_the_source_quickly(web: WebServer, net: NetConfig, name: str, reply: Reply,
                                                  code: str) -> None:
     web.route(f"https://autoconfig.{name}.test{CONFIG}", reply)
-    if name == "loop":
-        web.route(f"https://autoconfig.loop.test{CONFIG}?again", reply)  # path match ignores the query
+    for i in range(1, 6):  # a chain of distinct URLs, longer than the limit
+        web.route(f"https://autoconfig.hops.test/r{i}", Reply(302, location=f"/r{i + 1}"))
     start = time.monotonic()
     result = discover(f"taro@{name}.test", net=net, timeout=10, sources=[AutoconfigSource()])
     assert time.monotonic() - start < 5
