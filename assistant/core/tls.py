@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from assistant.core.certificate import certificate_info, fingerprint
 from assistant.core.failures import FailureCode
 from assistant.core.model import CertificateInfo
-from assistant.core.net import CancelToken, CheckFailure, Deadline, NetConfig
+from assistant.core.net import CancelToken, CheckFailure, Deadline, NetConfig, quick_ack
 from assistant.core.pins import Pins, pin_for
 
 _PLAIN_PORT_REASONS = {
@@ -147,8 +147,10 @@ def _wrap(
                 raise CheckFailure(FailureCode.SERVER_TIMEOUT, "no TLS handshake before the deadline")
             try:
                 tls.do_handshake()
+                quick_ack(tls)
                 return tls
             except ssl.SSLWantReadError:
+                quick_ack(tls)
                 select.select([tls], [], [], deadline.poll())
             except ssl.SSLWantWriteError:
                 select.select([], [tls], [], deadline.poll())

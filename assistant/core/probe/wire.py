@@ -9,7 +9,7 @@ import ssl
 import time
 
 from assistant.core.failures import FailureCode
-from assistant.core.net import CancelToken, CheckFailure, Deadline
+from assistant.core.net import CancelToken, CheckFailure, Deadline, quick_ack
 from assistant.core.transcript import Transcript
 
 MAX_LINE = 64 * 1024
@@ -111,6 +111,7 @@ class Wire:
                     continue
             try:
                 data = self.sock.recv(65536)
+                quick_ack(self.sock)
             except (BlockingIOError, ssl.SSLWantReadError):
                 continue
             except ssl.SSLWantWriteError:
