@@ -139,8 +139,10 @@ def _send(sock: socket.socket, data: bytes, deadline: Deadline, cancel: CancelTo
 
 
 def _receive(sock: socket.socket, limit: int, deadline: Deadline, cancel: CancelToken | None) -> bytes:
+    """Read until the server closes, or as soon as a Content-Length body is complete."""
     chunks: list[bytes] = []
     total = 0
+    expected: int | None = None
     while True:
         try:
             chunk = sock.recv(65536)
@@ -160,11 +162,30 @@ def _receive(sock: socket.socket, limit: int, deadline: Deadline, cancel: Cancel
         if total > limit:
             raise FetchError("http.too_large", f"more than {limit} bytes")
         chunks.append(chunk)
+        if expected is None:
+            expected = _expected_size(b"".join(chunks))
+        if expected is not None and total >= expected:
+            break
         if cancel is not None and cancel.cancelled:
             raise FetchError("http.cancelled")
         if deadline.expired:
             raise FetchError("http.timeout")
     return b"".join(chunks)
+
+
+def _expected_size(data: bytes) -> int | None:
+    """Header length + Content-Length once the header is complete (None: unknown, read to the end)."""
+    head, sep, _ = data.partition(b"\r\n\r\n")
+    if not sep:
+        return None
+    length = None
+    for line in head.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"transfer-encoding":
+            return None
+        if name.strip().lower() == b"content-length" and value.strip().isdigit():
+            length = int(value.strip())
+    return None if length is None else len(head) + 4 + length
 
 
 def _parse(raw: bytes, max_body: int) -> tuple[int, dict[str, str], bytes]:
