@@ -248,3 +248,10 @@ def test_a_dropped_aaaa_query_does_not_stall_the_check(lab: Lab, aaaa_dropping_d
     deadline = Deadline(5)
     assert resolve("mail.lab.test", net, deadline) == [(socket.AF_INET, lab.host("mail"))]
     assert deadline.elapsed_ms() < 1500  # the A answer plus a short grace, not the whole deadline
+
+
+def test_no_address_of_a_usable_family_is_unreachable() -> None:
+    """Bound to an IPv4 source, an IPv6-only server cannot be reached at all."""
+    with pytest.raises(CheckFailure) as info:
+        connect([(socket.AF_INET6, "::1")], 993, NetConfig(source_address="127.0.0.3"), Deadline(3))
+    assert info.value.code == "tcp.unreachable"
