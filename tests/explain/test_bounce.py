@@ -135,6 +135,11 @@ def test_bad_input_is_refused_with_a_code(data: bytes, code: str) -> None:
         b"From: MAILER-DAEMON@x.example\nSubject: failure notice\n\n" + b"<" * 100000 + b"@" * 100000,
         b"From: MAILER-DAEMON@x.example\nContent-Type: message/rfc822\n\n" * 200,
         ("From: MAILER-DAEMON@x.example\nSubject: 配信エラー\n\n宛先不明です".encode("utf-16")),
+        b"".join(b'Content-Type: multipart/mixed; boundary="b%d"\n\n--b%d\n' % (i, i) for i in range(500)),
+        b"From: postmaster@x.example\nContent-Type: multipart/report; boundary=b\n\n"
+        + b"--b\nContent-Type: message/delivery-status\n\nFinal-Recipient: rfc822; a@b.example\n\n" * 3000,
+        b"From: MAILER-DAEMON@x.example\nContent-Type: message/delivery-status\n"
+        b"Content-Transfer-Encoding: base64\n\n%%%%not base64 at all%%%%\n",
     ],
 )
 def test_hostile_input_never_raises_anything_but_input_errors(data: bytes) -> None:

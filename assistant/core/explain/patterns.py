@@ -9,24 +9,57 @@ _OPTIONAL = ("?", "*")
 
 
 class Pattern:
-    """A case-insensitive regex plus the literals one of which any match must contain."""
+    """A case-insensitive regex plus, per alternative, the literals one of which its matches contain.
 
-    __slots__ = ("regex", "triggers")
+    search() runs only the alternatives whose literals occur in the text, so it returns *a* match, not
+    necessarily the leftmost one; use it to ask whether the pattern occurs.
+    """
+
+    __slots__ = ("_compiled", "_index", "_sources", "regex", "trigger_set", "triggers")
 
     def __init__(self, pattern: str) -> None:
         self.regex = re.compile(pattern, re.IGNORECASE)
         self.triggers = triggers(pattern)
+        self.trigger_set: frozenset[str] = frozenset(self.triggers or ())
+        self._sources = split_top(pattern) if self.triggers is not None else []
+        self._compiled: dict[int, re.Pattern[str]] = {}
+        self._index: dict[str, tuple[int, ...]] = {}
+        for n, alternative in enumerate(self._sources):
+            for word in triggers(alternative) or ():
+                self._index[word] = (*self._index.get(word, ()), n)
 
     def search(self, text: str, lowered: str | None = None) -> re.Match[str] | None:
         """Like re.search; pass `lowered` (text.lower()) when checking many patterns against one text."""
-        if self.triggers is not None:
-            low = lowered if lowered is not None else text.lower()
-            if not any(t in low for t in self.triggers):
-                return None
-        return self.regex.search(text)
+        if self.triggers is None:
+            return self.regex.search(text)
+        low = lowered if lowered is not None else text.lower()
+        return self.search_present(text, {t for t in self.trigger_set if t in low})
+
+    def search_present(self, text: str, present: set[str] | frozenset[str]) -> re.Match[str] | None:
+        """search() when the caller already knows which literals occur in the text (see present_words)."""
+        if self.triggers is None:
+            return self.regex.search(text)
+        common = self.trigger_set.intersection(present)
+        if not common:
+            return None
+        if len(self._sources) == 1:
+            return self.regex.search(text)
+        for n in sorted({n for word in common for n in self._index[word]}):
+            compiled = self._compiled.get(n)
+            if compiled is None:  # compiled on first use: most alternatives are never needed
+                compiled = self._compiled[n] = re.compile(self._sources[n], re.IGNORECASE)
+            m = compiled.search(text)
+            if m:
+                return m
+        return None
 
     def hit(self, lowered: str, text: str | None = None) -> bool:
         return self.search(text if text is not None else lowered, lowered) is not None
+
+
+def present_words(lowered: str, words: frozenset[str]) -> set[str]:
+    """Which of `words` occur in the (lower-cased) text: computed once, shared by many patterns."""
+    return {w for w in words if w in lowered}
 
 
 def compile_any(*parts: str) -> Pattern:

@@ -504,7 +504,7 @@ def classify(
 ) -> str:
     """The bounce reason for one recipient (see the reason vocabulary in REASONS)."""
     command = command.upper()
-    low = text.lower()
+    low = _Seen(text)
     if status.startswith("2") or action == "delivered":
         return "delivered"
     for reason in _FIRST_ORDER:
@@ -536,7 +536,7 @@ def classify(
         return "expired"
     if command in {"EHLO", "HELO"}:
         return "blocked"
-    if text and _VACATION.hit(low):
+    if text and low.has("vacation"):
         return "vacation"
     if text.strip():
         return "onhold"
@@ -549,31 +549,51 @@ def _status_fits(reason: str, command: str) -> bool:
     return True
 
 
-def _text_fits(reason: str, text: str, command: str) -> bool:
-    """Whether the reason's phrases occur in `text` (already lower-cased) in this SMTP phase."""
+class _Seen:
+    """One text, lower-cased once, with each reason's answer remembered."""
+
+    __slots__ = ("cache", "low")
+
+    def __init__(self, text: str) -> None:
+        self.low = text.lower()
+        self.cache: dict[str, bool] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.low)
+
+    def has(self, reason: str) -> bool:
+        found = self.cache.get(reason)
+        if found is None:
+            pattern = _VACATION if reason == "vacation" else TEXT[reason]
+            found = self.cache[reason] = pattern.search(self.low, self.low) is not None
+        return found
+
+
+def _text_fits(reason: str, text: _Seen, command: str) -> bool:
+    """Whether the reason's phrases occur in `text` in this SMTP phase."""
     if not text:
         return False
     if reason == "userunknown":
         if command == "DATA":
             return False  # after the message was sent "user unknown" is the recipient's filter (see filtered)
-        return bool(TEXT["userunknown"].hit(text)) and not _masked_userunknown(text)
+        return bool(text.has("userunknown")) and not _masked_userunknown(text)
     if reason == "filtered":
         if command in _BEFORE_DATA:
             return False
-        if TEXT["filtered"].hit(text):
+        if text.has("filtered"):
             return True
-        return command == "DATA" and bool(TEXT["userunknown"].hit(text))
+        return command == "DATA" and bool(text.has("userunknown"))
     if reason in {"spamdetected", "virusdetected"} and command in _BEFORE_DATA - {"RCPT"}:
         return False
-    if reason == "hostunknown" and TEXT["networkerror"].hit(text):
+    if reason == "hostunknown" and text.has("networkerror"):
         return False
     if reason == "norelaying" and command in _SESSION_START:
         return False
-    return TEXT[reason].hit(text)
+    return text.has(reason)
 
 
-def _masked_userunknown(text: str) -> bool:
+def _masked_userunknown(text: _Seen) -> bool:
     """Texts that say "user unknown" in passing but are about something else."""
     return any(
-        TEXT[other].hit(text) for other in ("norelaying", "mailboxfull", "hasmoved", "rejected", "notaccept")
+        text.has(other) for other in ("norelaying", "mailboxfull", "hasmoved", "rejected", "notaccept")
     )

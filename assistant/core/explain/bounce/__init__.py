@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from email.message import Message
 from typing import Any
 
 from assistant.core.explain.bounce import message as mail
 from assistant.core.explain.bounce import text as prose
 from assistant.core.explain.bounce.message import BounceInputError
+from assistant.core.explain.bounce.mime import Part
 from assistant.core.explain.patterns import Pattern
 from assistant.core.explain.reasons import classify, is_hard, pseudo_status
 from assistant.core.explain.status import choose_status, find_reply, normalise_status
@@ -164,7 +164,7 @@ def explain_recipient(recipient: BounceRecipient, *, lang: str) -> Any:
 # ---- whole messages -----------------------------------------------------------------------------------
 
 
-def _analyze_message(msg: Message, depth: int) -> BounceReport:
+def _analyze_message(msg: Part, depth: int) -> BounceReport:
     subject = mail.header(msg, "Subject")
     sender = _addresses(msg, "From")
     sender_addr = sender[0] if sender else ""
@@ -183,7 +183,7 @@ def _analyze_message(msg: Message, depth: int) -> BounceReport:
             r = _recipient(sender_addr, "auto-reply", "", prose.cut_original(body)[:300], reason="vacation")
             return BounceReport("auto-reply", (r,), subject, sender_addr)
         if depth < 3:
-            for inner in attached:
+            for inner in _messages(attached):
                 report = _analyze_message(inner, depth + 1)
                 if report.is_bounce and report.kind != "auto-reply":
                     return _forwarded(report)
@@ -212,7 +212,7 @@ def _analyze_message(msg: Message, depth: int) -> BounceReport:
             for a in failed_header
         ]
     if not found and depth < 3:
-        for inner in attached:
+        for inner in _messages(attached):
             if _bounce_like(inner, mail.header(inner, "Subject"), "", ""):
                 report = _analyze_message(inner, depth + 1)
                 if report.recipients:
@@ -230,7 +230,7 @@ def _forwarded(report: BounceReport) -> BounceReport:
     return BounceReport(report.kind, report.recipients, report.subject, report.sender, True, report.notes)
 
 
-def _bounce_like(msg: Message, subject: str, sender: str, body: str) -> bool:
+def _bounce_like(msg: Part, subject: str, sender: str, body: str) -> bool:
     if prose.is_service_address(sender) or msg.get("X-Failed-Recipients"):
         return True
     display = (msg.get("From") or "").lower()
@@ -244,7 +244,7 @@ def _bounce_like(msg: Message, subject: str, sender: str, body: str) -> bool:
     return bool(body) and bool(_BOUNCE_BODY.search(prose.cut_original(body[:20000])))
 
 
-def _auto_reply(msg: Message, subject: str) -> bool:
+def _auto_reply(msg: Part, subject: str) -> bool:
     auto = (msg.get("Auto-Submitted") or "").lower()
     if auto.startswith("auto-replied"):
         return True
@@ -331,7 +331,7 @@ def _default_action(text: str) -> str:
 # ---- abuse feedback (RFC 5965) --------------------------------------------------------------------------
 
 
-def _feedback_recipients(parts: list[Message], attached: list[Message], body: str) -> list[BounceRecipient]:
+def _feedback_recipients(parts: list[Part], attached: list[Part], body: str) -> list[BounceRecipient]:
     out = []
     for part in parts:
         fields: dict[str, str] = {}
@@ -456,7 +456,7 @@ def _as_filtered(r: BounceRecipient) -> BounceRecipient:
 # ---- small field readers --------------------------------------------------------------------------------
 
 
-def _addresses(msg: Message, name: str) -> list[str]:
+def _addresses(msg: Part, name: str) -> list[str]:
     """The addresses in a header (a plain scan: quoted display names with @ in them are rare in bounces)."""
     values = msg.get_all(name)
     if not values:
@@ -479,8 +479,13 @@ def _domain(address: str) -> str:
     return address.rpartition("@")[2]
 
 
-def _original_recipient(attached: list[Message], msg: Message | None) -> str:
-    for inner in attached:
+def _messages(parts: list[Part]) -> list[Part]:
+    """The messages enclosed in message/rfc822 parts."""
+    return [p.message for p in parts if p.message is not None]
+
+
+def _original_recipient(attached: list[Part], msg: Part | None) -> str:
+    for inner in _messages(attached):
         to = _addresses(inner, "To")
         if to:
             return to[0]

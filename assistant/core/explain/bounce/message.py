@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
-import email
 import email.header
-import quopri
 import re
-from email.message import Message
+
+from assistant.core.explain.bounce.mime import Part, header_text
 
 # Charset labels as mail in Japan writes them, mapped to Python codecs that are supersets of what is meant.
 _CODECS = {
@@ -29,7 +26,11 @@ class BounceInputError(ValueError):
         self.code = code
 
 
-_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f]")
+_NOT_CONTROL = bytes(
+    b
+    for b in range(256)
+    if b not in set(range(0, 9)) | {11, 12} | set(range(14, 27)) | set(range(28, 32)) | {127}
+)
 _HEADER_LINE = re.compile(rb"^[!-9;-~]{1,76}:", re.MULTILINE)
 
 
@@ -38,7 +39,7 @@ def check_input(data: bytes) -> None:
     if not data or not data.strip():
         raise BounceInputError("bounce.input.empty")
     head = data[:8192]
-    if b"\x00" in head or len(_CONTROL.findall(head)) > max(8, len(head) // 50):
+    if b"\x00" in head or len(head.translate(None, _NOT_CONTROL)) > max(8, len(head) // 50):
         raise BounceInputError("bounce.input.binary")
 
 
@@ -49,8 +50,8 @@ def has_headers(data: bytes) -> bool:
     return bool(_HEADER_LINE.match(first)) or start.startswith(b"From ")
 
 
-def parse(data: bytes) -> Message:
-    return email.message_from_bytes(data)
+def parse(data: bytes) -> Part:
+    return Part(data)
 
 
 def codec(charset: str | None) -> str:
@@ -70,14 +71,12 @@ def decode_bytes(raw: bytes, charset: str | None = None) -> str:
     return raw.decode("latin-1")
 
 
-def header(msg: Message, name: str) -> str:
+def header(msg: Part, name: str) -> str:
     """A header decoded from RFC 2047 words (=?ISO-2022-JP?B?...?=) into plain text; '' when absent."""
     value = msg.get(name)
     if value is None:
         return ""
-    if isinstance(value, email.header.Header):
-        value = str(value)
-    text = str(value)
+    text = header_text(value)
     if "=?" not in text:
         return " ".join(text.split())
     try:
@@ -90,13 +89,9 @@ def header(msg: Message, name: str) -> str:
     return " ".join("".join(out).split())
 
 
-def part_text(part: Message) -> str:
+def part_text(part: Part) -> str:
     """The decoded text of one leaf part (quoted-printable/base64 undone, charset applied)."""
-    payload = part.get_payload(decode=True)
-    if isinstance(payload, bytes):
-        return decode_bytes(payload, part.get_content_charset())
-    raw = part.get_payload()
-    return raw if isinstance(raw, str) else ""
+    return decode_bytes(part.decoded(), part.get_content_charset())
 
 
 _TAG = re.compile(r"<(?:br|p|div|tr|li)\b[^>]*>", re.IGNORECASE)
@@ -112,37 +107,37 @@ def html_text(html: str) -> str:
     return text
 
 
-def body_texts(msg: Message) -> tuple[list[str], list[Message], list[Message]]:
+def body_texts(msg: Part) -> tuple[list[str], list[Part], list[Part]]:
     """(human-readable texts, machine-readable report parts, attached messages) of a message, in order.
 
-    Report parts are message/delivery-status and message/feedback-report; attached messages are message/rfc822
-    parts (the returned original, or a forwarded bounce). text/rfc822-headers parts are skipped.
+    Report parts are message/delivery-status and message/feedback-report; attached messages are the
+    message/rfc822 parts (the returned original, or a forwarded bounce), their `.message` parsed on demand.
     """
     texts: list[str] = []
     html: list[str] = []
-    reports: list[Message] = []
-    attached: list[Message] = []
-    stack: list[Message] = [msg]
-    while stack:
+    reports: list[Part] = []
+    attached: list[Part] = []
+    stack: list[Part] = [msg]
+    seen = 0
+    while stack and seen < 4 * 120:
         part = stack.pop(0)
+        seen += 1
         ctype = part.get_content_type()
         if ctype in ("message/delivery-status", "message/global-delivery-status", "message/feedback-report"):
             reports.append(part)
             continue
-        if ctype in ("message/rfc822", "message/global") or (ctype == "text/rfc822-headers"):
-            if ctype != "text/rfc822-headers":
-                inner = part.get_payload()
-                if isinstance(inner, list) and inner and isinstance(inner[0], Message):
-                    attached.append(inner[0])
+        if ctype in ("message/rfc822", "message/global"):
+            attached.append(part)  # read (part.message) only when someone needs it
             continue
-        if part.is_multipart():
-            sub = part.get_payload()
-            if isinstance(sub, list):
-                stack[0:0] = [p for p in sub if isinstance(p, Message)]
+        if ctype == "text/rfc822-headers":
             continue
-        if ctype == "text/plain" or (ctype.startswith("text/") and ctype != "text/html" and part is msg):
-            if (part.get("Content-Disposition") or "").lower().startswith("attachment") and part is not msg:
-                continue
+        if ctype.startswith("multipart/"):
+            stack[0:0] = part.parts
+            continue
+        disposition = (part.get("content-disposition") or "").lower()
+        if part is not msg and disposition.startswith("attachment"):
+            continue
+        if ctype == "text/plain" or (part is msg and ctype.startswith("text/") and ctype != "text/html"):
             texts.append(part_text(part))
         elif ctype == "text/html":
             html.append(part_text(part))
@@ -151,37 +146,9 @@ def body_texts(msg: Message) -> tuple[list[str], list[Message], list[Message]]:
     return texts, reports, attached
 
 
-def report_fields(part: Message) -> list[dict[str, str]]:
+def report_fields(part: Part) -> list[dict[str, str]]:
     """The field blocks of a message/delivery-status or message/feedback-report part (lower-case names)."""
-    payload = part.get_payload()
-    blocks: list[dict[str, str]] = []
-    if isinstance(payload, list):  # the stdlib parses delivery-status into one Message per block
-        for block in payload:
-            if isinstance(block, Message):
-                # the raw (name, value) pairs: items() would run every value through the header policy
-                pairs = getattr(block, "_headers", None) or block.items()
-                blocks.append({str(k).lower(): " ".join(str(v).split()) for k, v in pairs})
-        if any("final-recipient" in b or "reporting-mta" in b or "original-recipient" in b for b in blocks):
-            return [b for b in blocks if b]
-        # an encoded (base64/quoted-printable) report: the parser saw its text as one block's body
-        bodies = [b.get_payload() for b in payload if isinstance(b, Message)]
-        body = "".join(x for x in bodies if isinstance(x, str))
-        return parse_fields(_undo_transfer_encoding(body, part.get("Content-Transfer-Encoding", "")))
-    raw = part.get_payload(decode=True)
-    text = decode_bytes(raw) if isinstance(raw, bytes) else str(payload or "")
-    return parse_fields(text)
-
-
-def _undo_transfer_encoding(text: str, encoding: str) -> str:
-    encoding = encoding.strip().lower()
-    try:
-        if encoding == "base64":
-            return decode_bytes(base64.b64decode("".join(text.split()), validate=False))
-        if encoding == "quoted-printable":
-            return decode_bytes(quopri.decodestring(text.encode("ascii", "replace")))
-    except (ValueError, binascii.Error):
-        return text
-    return text
+    return parse_fields(decode_bytes(part.decoded()))
 
 
 def parse_fields(text: str) -> list[dict[str, str]]:

@@ -17,16 +17,27 @@ _SERVICE_LOCAL = re.compile(
 
 # Where the returned original starts: nothing below it describes the failure.
 _ORIGINAL = re.compile(
-    r"^\s*(?:-{2,}\s*)?(?:"
+    r"^[ \t]*(?:-{2,}[ \t]*)?(?:"
     r"this is a copy of the message|below this line is a copy of the message|"
     r"original message (?:follows|headers)|"
     r"original message|unsent message follows|the header of the original message|original message headers:|"
     r"headers of the original message|returned message|a copy of the original message|"
     r"元のメッセージ|元のメール|以下、元のメッセージ|原文|送信したメール"
     r")",
-    re.IGNORECASE,
+    re.IGNORECASE | re.MULTILINE,
 )
-_ORIGINAL_WORDS = re.compile(r"message|original|元の|原文|送信したメール", re.IGNORECASE)
+_ORIGINAL_WORDS = (
+    "copy of the message",
+    "original message",
+    "unsent message",
+    "the header of the original",
+    "returned message",
+    "copy of the original",
+    "元のメッセージ",
+    "元のメール",
+    "原文",
+    "送信したメール",
+)
 _REPLY_LINE = re.compile(r"(?<![\d.])[245]\d\d(?:[ -]|$)|[245]\.\d{1,3}\.\d{1,3}")
 _DIAGNOSTIC_HINT = Pattern(
     r"said:|remote (?:host|server|mail server|system)|smtp error|reason:|<<<|diagnostic|returned '|"
@@ -132,18 +143,31 @@ class TextRecipient:
 
 def cut_original(text: str) -> str:
     """The bounce's own text, without the returned original message that follows it."""
-    lines = text.splitlines()
-    for i, line in enumerate(lines):
-        if i > 0 and _ORIGINAL_WORDS.search(line) and _ORIGINAL.match(line):
-            return "\n".join(lines[:i])
-    return text
+    low = text.lower()
+    best = len(text)
+    for word in _ORIGINAL_WORDS:
+        at = low.find(word)
+        while 0 <= at < best:
+            start = text.rfind("\n", 0, at) + 1
+            if start > 0 and _ORIGINAL.match(text, start):
+                best = start
+                break
+            at = low.find(word, at + 1)
+    return text[:best]
+
+
+_REPORTING_WORDS = ("mail system at host", "qmail-send", "generating server", "reporting-mta", "delivery ")
 
 
 def reporting_mta(text: str) -> str:
-    for rx in _REPORTING:
-        m = rx.search(text)
-        if m:
-            return m.group(1).rstrip(".")
+    low = text[:20000].lower()
+    for word, rx in zip(_REPORTING_WORDS, _REPORTING, strict=True):
+        at = low.find(word)
+        while at >= 0:  # the regex runs only where its words are
+            m = rx.search(text, max(0, at - 12), at + 200)
+            if m:
+                return m.group(1).rstrip(".")
+            at = low.find(word, at + 1)
     return ""
 
 
