@@ -162,3 +162,19 @@ def test_control_characters_from_the_server_are_escaped(scripted: list[Scripted]
     )
     assert "\\x1b[2J" in result.failure.text
     assert all("\x1b" not in line.text for line in result.transcript.lines)
+
+
+def test_imap_alerts_sent_with_a_refused_login_are_kept(scripted: list[Scripted]) -> None:
+    server = Scripted(
+        "* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR] scripted",
+        {"AUTHENTICATE": "* NO [WEBALERT https://accounts.example.test/continue] Web login required\n"
+                         "{tag} NO Lookup failed", "LOGOUT": "* BYE bye\n{tag} OK done"},
+        tagged=True,
+    )  # fmt: skip
+    result = check(scripted, server, Protocol.IMAP, Security.NONE)
+    assert failure(result) == (Stage.LOGIN, "auth.failed")
+    evidence = result.failure
+    assert evidence is not None and evidence.response_code == "WEBALERT"
+    assert evidence.extra["alerts"] == [
+        "[WEBALERT https://accounts.example.test/continue] Web login required"
+    ]

@@ -40,7 +40,21 @@ class Response:
         return self.code.split()[0].upper() if self.code else None
 
     def failure(self, code: FailureCode) -> CheckFailure:
-        return CheckFailure(code, self.text, response_code=self.code_word, extra={"status": self.status})
+        extra: dict[str, object] = {"status": self.status}
+        alerts = self.alerts()
+        if alerts:  # e.g. Gmail's "* NO [WEBALERT url]" before the tagged NO: the real reason
+            extra["alerts"] = alerts
+        word = self.code_word or (alerts[0][1:].split()[0].rstrip("]").upper() if alerts else None)
+        return CheckFailure(code, self.text, response_code=word, extra=extra)
+
+    def alerts(self) -> list[str]:
+        """Untagged [ALERT]/[WEBALERT] texts that came with this response (RFC 3501 §7.1)."""
+        found = []
+        for line in self.untagged:
+            _, code, text = parse_status(line[2:]) if line.startswith("* ") else ("", None, "")
+            if code and code.split()[0].upper() in ("ALERT", "WEBALERT"):
+                found.append(f"[{code}] {text}".strip())
+        return found
 
 
 def parse_status(rest: str) -> tuple[str, str | None, str]:
