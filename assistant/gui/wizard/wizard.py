@@ -46,7 +46,8 @@ class SetupWizard(QDialog):
         self.store = store
         self._prewarmed = False
         self.state = WizardState()
-        self.setMinimumSize(760, 600)
+        self.setMinimumSize(700, 520)  # small laptop screens; the pages scroll
+        self.resize(820, 680)
         self.setStyleSheet(theme.style_sheet())
 
         outer = QVBoxLayout(self)
