@@ -70,6 +70,7 @@ _COMMANDS = (
         None,
     ),
     (re.compile(r">>> (rcpt|mail|data|ehlo|helo|\.)", re.I), None),
+    (re.compile(r"(?:for|to) (?:the )?(rcpt to|mail from|data|end of data) command", re.I), None),
     (re.compile(r"does not like (recipient|sender)", re.I), None),
     (re.compile(r"failed after i sent the (message)", re.I), "DATA"),
     (re.compile(r"\[(rcpt_to|mail_from|data|end_of_data)\]", re.I), None),
@@ -110,6 +111,7 @@ _REMOTE = (
     re.compile(r"<([A-Za-z0-9][\w.-]*\.[A-Za-z]{2,}) #\d\.\d", re.I),
     re.compile(r"\b(\d{1,3}(?:\.\d{1,3}){3}) does not like", re.I),
     re.compile(r"\bhost ([A-Za-z0-9][\w.-]*\.[A-Za-z]{2,}) said", re.I),
+    re.compile(r"\bhost:\s*([A-Za-z0-9][\w.-]*\.[A-Za-z]{2,})", re.I),
     re.compile(r"\bby ([A-Za-z0-9][\w.-]*\.[A-Za-z]{2,})\.? \[[\d.:a-fA-F]+\]", re.I),
     re.compile(r"(?:^|\s)([A-Za-z0-9][\w.-]*\.[A-Za-z]{2,}) \[[\d.:a-fA-F]+\]:", re.I),
 )
@@ -185,6 +187,7 @@ _COMMAND_WORDS = (
     "during",
     "while",
     " at ",
+    " command",
 )
 _REMOTE_WORDS = ("host", "talking", "remote", "#", "does not like", " by ", "]:")
 
