@@ -7,6 +7,8 @@ import os
 import signal
 import socket
 import subprocess
+import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -18,6 +20,62 @@ def _die_with_parent() -> None:
     # The daemon gets SIGTERM if the test process dies (even by SIGKILL): no servers left behind.
     libc = ctypes.CDLL(None, use_errno=True)
     libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+
+
+# The watchdog: a tiny process that learns each tied daemon's process group on its stdin and, when
+# that pipe closes (this process ended, even by SIGKILL), stops every group still listed. Needed because
+# Dovecot's and Postfix's masters change credentials at start, which clears PR_SET_PDEATHSIG.
+_WATCHDOG = """
+import os, signal, sys, time
+groups = set()
+for line in sys.stdin:
+    (groups.add if line[0] == "+" else groups.discard)(int(line[1:]))
+def signal_all(sig):
+    for g in list(groups):
+        try:
+            os.killpg(g, sig)
+        except OSError:
+            groups.discard(g)
+signal_all(signal.SIGTERM)
+deadline = time.monotonic() + 3
+while groups and time.monotonic() < deadline:
+    time.sleep(0.05)
+    signal_all(0)
+signal_all(signal.SIGKILL)
+"""
+
+
+class _Watchdog:
+    def __init__(self) -> None:
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._lock = threading.Lock()
+
+    def _send(self, line: str) -> None:
+        with self._lock:
+            if self._proc is None or self._proc.poll() is not None:
+                self._proc = subprocess.Popen(
+                    [sys.executable, "-c", _WATCHDOG],
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    start_new_session=True,  # Ctrl-C of the test run does not reach it
+                )
+            assert self._proc.stdin is not None
+            try:
+                self._proc.stdin.write(line.encode() + b"\n")
+                self._proc.stdin.flush()
+            except BrokenPipeError:
+                self._proc = None
+
+    def watch(self, pgid: int) -> None:
+        self._send(f"+{pgid}")
+
+    def forget(self, pgid: int) -> None:
+        if self._proc is not None:
+            self._send(f"-{pgid}")
+
+
+_watchdog = _Watchdog()
 
 
 class Daemon:
@@ -52,6 +110,8 @@ class Daemon:
                 env=env,
                 preexec_fn=_die_with_parent if tied else None,
             )
+        if tied:
+            _watchdog.watch(popen.pid)
         return cls(name, popen.pid, log_file, popen)
 
     def alive(self) -> bool:
@@ -69,6 +129,7 @@ class Daemon:
     def stop(self, timeout: float = 5.0) -> None:
         """SIGTERM the process group, then SIGKILL what is left after `timeout`; reap our child."""
         stop_group(self.pid, timeout)
+        _watchdog.forget(self.pid)
         if self._popen is not None:
             try:
                 self._popen.wait(timeout=1.0)
