@@ -40,9 +40,9 @@ def test_each_failure_shows_its_explanation_card(
     wizard = _wizard(qtbot, lab)
     check_with(qtbot, wizard, lab.settings(incoming), lab.settings(outgoing))
     to_result(qtbot, wizard)
-    assert wizard.result.phase == "failure"
+    assert wizard.results.phase == "failure"
     assert card_ids(wizard) == expected
-    card = wizard.result.cards[0]
+    card = wizard.results.cards[0]
     qtbot.waitUntil(card.isVisible)
     assert not card.details.isVisible()
     qtbot.mouseClick(card.details_toggle, Qt.MouseButton.LeftButton)
@@ -57,7 +57,7 @@ def test_wrong_password_on_both_servers_gives_two_cards(qtbot: Any, lab: Any) ->
     check_with(qtbot, wizard, lab.settings("imaps"), lab.settings("submission"))
     to_result(qtbot, wizard)
     assert card_ids(wizard) == ["auth.failed", "auth.failed"]
-    transcript = wizard.result.cards[0].details_text.toPlainText()
+    transcript = wizard.results.cards[0].details_text.toPlainText()
     assert "LOGIN" in transcript or "AUTH" in transcript
     assert "not-the-password" not in transcript
 
@@ -68,14 +68,14 @@ def test_suggested_fix_applies_the_setting_and_retests(qtbot: Any, lab: Any) -> 
     check_with(qtbot, wizard, lab.settings("imaps"), wrong)
     to_result(qtbot, wizard)
     assert card_ids(wizard) == ["tls.plain_port"]
-    fix = wizard.result.cards[0].fix_button
+    fix = wizard.results.cards[0].fix_button
     assert fix is not None and "STARTTLS" in fix.text()
     qtbot.mouseClick(fix, Qt.MouseButton.LeftButton)
     assert wizard.page() is wizard.testing
     qtbot.waitUntil(lambda: wizard.testing.phase == "done", timeout=SLOW)
     assert wizard.state.outgoing is not None and wizard.state.outgoing.security is Security.STARTTLS
     press_next(qtbot, wizard)
-    assert wizard.result.phase == "success"
+    assert wizard.results.phase == "success"
 
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform says this for every dialog
@@ -84,7 +84,7 @@ def test_certificate_is_pinned_only_after_explicit_confirmation(qtbot: Any, lab:
     incoming = lab.settings("selfsigned-imaps")
     check_with(qtbot, wizard, incoming, lab.settings("submission"))
     to_result(qtbot, wizard)
-    card = wizard.result.cards[0]
+    card = wizard.results.cards[0]
     assert card.explanation_id == "tls.cert_self_signed"
     assert card.cert_view is not None
     fingerprint = card.cert_view.findChild(QLabel, "fingerprint")
@@ -92,7 +92,7 @@ def test_certificate_is_pinned_only_after_explicit_confirmation(qtbot: Any, lab:
     assert fingerprint is not None and fingerprint.text().replace(":", "").replace("\n", "") == sha.upper()
     assert card.trust_button is not None
     qtbot.mouseClick(card.trust_button, Qt.MouseButton.LeftButton)
-    dialog = wizard.result.trust_dialog
+    dialog = wizard.results.trust_dialog
     assert isinstance(dialog, TrustDialog)
     qtbot.waitExposed(dialog)
     texts = "".join(label.text() for label in dialog.findChildren(QLabel))
@@ -101,13 +101,13 @@ def test_certificate_is_pinned_only_after_explicit_confirmation(qtbot: Any, lab:
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
     assert not dialog.isVisible() and wizard.state.pins == {}
     qtbot.mouseClick(card.trust_button, Qt.MouseButton.LeftButton)
-    dialog = wizard.result.trust_dialog
+    dialog = wizard.results.trust_dialog
     dialog.understand.setChecked(True)
     qtbot.mouseClick(dialog.trust_button, Qt.MouseButton.LeftButton)
     assert wizard.state.pins == {(incoming.host, incoming.port): sha}
     qtbot.waitUntil(lambda: wizard.testing.phase == "done", timeout=SLOW)
     press_next(qtbot, wizard)
-    assert wizard.result.phase == "success"
+    assert wizard.results.phase == "success"
 
 
 def test_a_refused_user_name_offers_the_other_usual_form_once(qtbot: Any, lab: Any) -> None:
@@ -116,10 +116,10 @@ def test_a_refused_user_name_offers_the_other_usual_form_once(qtbot: Any, lab: A
     check_with(qtbot, wizard, short, lab.settings("submission"))
     to_result(qtbot, wizard)
     assert card_ids(wizard) == ["auth.failed"]
-    fix = wizard.result.cards[0].fix_button
+    fix = wizard.results.cards[0].fix_button
     assert fix is not None and fix.text() == "Try the user name taro@lab.test"
     qtbot.mouseClick(fix, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.testing.phase == "done", timeout=SLOW)
     assert wizard.state.incoming is not None and wizard.state.incoming.username == "taro@lab.test"
     press_next(qtbot, wizard)
-    assert wizard.result.phase == "success"
+    assert wizard.results.phase == "success"

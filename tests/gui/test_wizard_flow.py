@@ -45,9 +45,9 @@ def test_successful_setup_from_discovery_to_saved_account(qtbot: Any, lab: Any, 
         statuses = [column.list.status(key) for key in column.list.keys()]
         assert statuses == [PASSED] * len(statuses), statuses
     press_next(qtbot, wizard)
-    assert wizard.page() is wizard.result and wizard.result.phase == "success"
+    assert wizard.page() is wizard.results and wizard.results.phase == "success"
     assert wizard.state.result.round_trip_ms is not None
-    wizard.result.save_password.setChecked(False)  # the keyring has its own tests (test_wizard_keyring)
+    wizard.results.save_password.setChecked(False)  # the keyring has its own tests (test_wizard_keyring)
     with qtbot.waitSignal(wizard.saved, timeout=SLOW) as saved:
         press_next(qtbot, wizard)
     assert saved.args[0].address == "taro@lab.test"

@@ -21,7 +21,7 @@ def _set_up_and_save(qtbot: Any, lab: Any, passwords: PasswordStore, store: Sett
     wizard.state.password = lab.canary
     check_with(qtbot, wizard, lab.settings("imaps"), lab.settings("submission"))
     to_result(qtbot, wizard)
-    assert wizard.result.phase == "success" and wizard.result.save_password.isChecked()
+    assert wizard.results.phase == "success" and wizard.results.save_password.isChecked()
     with qtbot.waitSignal(wizard.saved, timeout=SLOW):
         press_next(qtbot, wizard)
     return wizard
@@ -32,7 +32,7 @@ def test_saved_password_is_in_the_keyring_and_the_account_reloads(
 ) -> None:
     store = SettingsStore(config)
     wizard = _set_up_and_save(qtbot, lab, PasswordStore(secret_service.backend()), store)
-    assert "keyring" in wizard.result.save_status.text()
+    assert "keyring" in wizard.results.save_status.text()
     reloaded = store.load().settings.account("taro@lab.test")
     assert reloaded is not None and reloaded.password_saved
     assert reloaded.incoming == lab.settings("imaps")
@@ -60,7 +60,7 @@ def test_a_refusing_keyring_saves_the_account_without_the_password(
 ) -> None:
     store = SettingsStore(config)
     wizard = _set_up_and_save(qtbot, lab, PasswordStore(refusing_keyring.backend(), timeout=10), store)
-    text = wizard.result.save_status.text()
+    text = wizard.results.save_status.text()
     assert "not the password" in text and "keyring" in text
     reloaded = store.load().settings.account("taro@lab.test")
     assert reloaded is not None and not reloaded.password_saved

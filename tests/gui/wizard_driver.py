@@ -52,11 +52,11 @@ def check_with(qtbot: Any, wizard: SetupWizard, incoming: Any, outgoing: Any) ->
 
 def to_result(qtbot: Any, wizard: SetupWizard) -> None:
     press_next(qtbot, wizard)
-    assert wizard.page() is wizard.result
+    assert wizard.page() is wizard.results
 
 
 def card_ids(wizard: SetupWizard) -> list[str]:
-    return [card.explanation_id for card in wizard.result.cards]
+    return [card.explanation_id for card in wizard.results.cards]
 
 
 def process() -> None:

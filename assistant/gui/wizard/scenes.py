@@ -226,7 +226,7 @@ def testing_done() -> SetupWizard:
 def _result(outcome: CheckOutcome) -> SetupWizard:
     wizard = _with_settings(4)
     wizard.state.result = outcome
-    wizard.result.enter()
+    wizard.results.enter()
     wizard._update_buttons()
     return wizard
 
@@ -255,7 +255,7 @@ def _failure(
         failed = ServerOutcome(role, settings, False, evidence, TRANSCRIPT, cert)
         wizard = _result(CheckOutcome([failed, other] if role == "incoming" else [other, failed]))
         if details:
-            for card in wizard.result.cards:
+            for card in wizard.results.cards:
                 card.details_toggle.setChecked(True)
         return wizard
 

@@ -72,13 +72,13 @@ class SetupWizard(QDialog):
         self.discovery = DiscoveryPage(self)
         self.settings = SettingsPage(self)
         self.testing = TestingPage(self)
-        self.result = ResultPage(self)
+        self.results = ResultPage(self)
         self.pages: list[WizardPage] = [
             self.account,
             self.discovery,
             self.settings,
             self.testing,
-            self.result,
+            self.results,
         ]
         for page in self.pages:
             self.stack.addWidget(page)
@@ -162,8 +162,8 @@ class SetupWizard(QDialog):
             return
         if page is self.settings and not self.settings.accept_input():
             return
-        if page is self.result:
-            self.result.primary()
+        if page is self.results:
+            self.results.primary()
             return
         if page is self.testing and self.testing.phase in ("cancelled", "failed"):
             self.testing.start()  # "Test again"
@@ -175,7 +175,7 @@ class SetupWizard(QDialog):
         if page.busy():
             page.stop()
         index = self.stack.currentIndex()
-        if page is self.result or page is self.testing:
+        if page is self.results or page is self.testing:
             self.go(self.pages.index(self.settings))
         elif index > 0:
             self.go(index - 1)
