@@ -4,19 +4,26 @@ from __future__ import annotations
 
 import email
 import imaplib
+import json
 import poplib
+import shutil
+import signal
 import smtplib
 import socket
 import ssl
+import subprocess
+import sys
 import time
 from email.message import EmailMessage
 from email.utils import make_msgid
+from pathlib import Path
 
 import dns.resolver
 import pytest
 
 from tests.lab import Lab
 from tests.lab.postfix import SMALL_LIMIT
+from tests.lab.process import pid_alive, wait_until
 
 
 def resolver(lab: Lab) -> dns.resolver.Resolver:
@@ -265,8 +272,6 @@ def test_make_bounce_gives_real_postfix_dsn(lab: Lab, kind: str, status: str, sa
 
 
 def test_second_lab_runs_beside_the_first_and_stops_completely(lab: Lab) -> None:
-    from tests.lab.process import pid_alive
-
     other = Lab.start()
     try:
         assert other.prefix != lab.prefix and other.root != lab.root
@@ -299,3 +304,25 @@ def test_failed_logins_do_not_slow_down_and_disabled_account_is_refused_over_smt
         smtp.ehlo()
         code, text = smtp.docmd("AUTH", "PLAIN " + _plain(off.username, off.password))
         assert (code, text[:5]) == (535, b"5.7.8")
+
+
+def test_daemons_die_with_a_killed_test_process() -> None:
+    script = (
+        "import json, sys\nfrom tests.lab import Lab\nlab = Lab.start()\n"
+        "print(json.dumps({'root': str(lab.root), 'pids': lab.pids()}), flush=True)\nsys.stdin.read()\n"
+    )
+    repo = Path(__file__).resolve().parents[2]
+    child = subprocess.Popen(
+        [sys.executable, "-c", script], cwd=repo, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    assert child.stdout is not None
+    started = json.loads(child.stdout.readline())
+    try:
+        assert all(pid_alive(pid) for pid in started["pids"].values())
+        child.send_signal(signal.SIGKILL)  # no atexit, no finalizer: only the watchdog is left
+        child.wait(5)
+        wait_until(lambda: not any(pid_alive(p) for p in started["pids"].values()), 8.0, "daemons to die")
+    finally:
+        child.kill()
+        child.wait()
+        shutil.rmtree(started["root"], ignore_errors=True)
