@@ -450,7 +450,7 @@ def test_certificate_names_issuer_and_expiry_are_shown_and_verification_stays_on
             "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate",
             "tls.cert_self_signed",
         ),
-        ("certificate verify failed: unable to get local issuer certificate", "tls.cert_chain"),
+        ("certificate verify failed: unable to get local issuer certificate", "tls.cert_untrusted"),
         ("certificate verify failed: Missing Authority Key Identifier", "tls.cert_strict"),
     ],
 )

@@ -147,6 +147,7 @@ TEXT: dict[str, Pattern] = {
         r"account (?:is )?on hold",
     ),
     "hasmoved": _rx(
+        r"user not local",
         r"has been replaced by",
         r"mailbox has moved",
         r"address has (?:been )?(?:moved|changed)",
@@ -210,6 +211,7 @@ TEXT: dict[str, Pattern] = {
         r"nonexistent (?:user|mailbox|recipient|address)",
         r"address is not valid",
         r"no account by that name",
+        r"mailbox name not allowed",
         r"宛先(?:不明|が見つかりません)",
         r"存在しません",
     ),
@@ -574,8 +576,8 @@ def _text_fits(reason: str, text: _Seen, command: str) -> bool:
     if not text:
         return False
     if reason == "userunknown":
-        if command == "DATA":
-            return False  # after the message was sent "user unknown" is the recipient's filter (see filtered)
+        if command in ("DATA", "MAIL") or command in _SESSION_START:
+            return False  # after DATA it is the recipient's filter (see filtered); at MAIL it is the sender
         return bool(text.has("userunknown")) and not _masked_userunknown(text)
     if reason == "filtered":
         if command in _BEFORE_DATA:

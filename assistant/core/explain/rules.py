@@ -12,7 +12,7 @@ from assistant.core.model import Protocol
 
 # How much each kind of criterion says about a failure; a rule's score is the sum of what it tests.
 W_CODE, W_PROTOCOL, W_PORT, W_REPLY, W_SUBJECT, W_ENHANCED, W_RESPONSE, W_PROVIDER, W_TEXT, W_WHEN = (
-    1, 1, 2, 2, 3, 6, 5, 4, 8, 8,
+    1, 1, 2, 2, 3, 6, 5, 6, 8, 8,
 )  # fmt: skip
 W_CLASSIFIED = 5  # an SMTP refusal classified by its reason (below explicit text and enhanced-code rules)
 
@@ -140,7 +140,6 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule("tls.cert_self_signed", codes=("tls.cert_untrusted",), text=_t(r"self[- ]signed")),
-    Rule("tls.cert_chain", codes=("tls.cert_untrusted",), text=_t(r"unable to get (?:local )?issuer")),
     Rule(
         "tls.old_cipher",
         codes=("tls.handshake", "tls.protocol_version"),
@@ -234,7 +233,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("smtp.sender_not_owner", enhanced=("5.7.60",)),
     Rule(
-        "smtp.sender_not_owner", text=_t(r"sendasdenied", r"send as this sender", r"permissions to send as")
+        "smtp.sender_not_owner",
+        text=_t(r"sendasdenied", r"send as this sender", r"permissions to send as", r"not owned by"),
     ),
     Rule("smtp.auth_required", enhanced=("5.7.57",)),
     # other providers whose third-party logins need something special
@@ -259,7 +259,7 @@ RULES: tuple[Rule, ...] = (
     Rule("auth.temporary", codes=("auth.temporary", "auth.failed", "protocol.error"), replies=(454,)),
     Rule("auth.password_expired", codes=LOGIN, enhanced=("5.7.12",)),
     # IMAP (RFC 5530) and POP3 (RFC 2449, RFC 3206) response codes
-    Rule("auth.failed", response=("AUTHENTICATIONFAILED", "AUTH")),
+    Rule("auth.failed", codes=("auth.failed", "protocol.error"), response=("AUTHENTICATIONFAILED", "AUTH")),
     Rule("auth.authorization_failed", response=("AUTHORIZATIONFAILED",)),
     Rule("auth.password_expired", response=("EXPIRED",)),
     Rule("auth.tls_required", response=("PRIVACYREQUIRED",)),
@@ -273,7 +273,8 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule("auth.contact_admin", response=("CONTACTADMIN",)),
-    Rule("auth.temporary", codes=LOGIN, response=("UNAVAILABLE",)),
+    Rule("auth.temporary", codes=("auth.temporary", "auth.failed"), response=("UNAVAILABLE",)),
+    Rule("auth.temporary", codes=("auth.temporary",), response=("SYS/TEMP",)),
     Rule("server.unavailable", response=("UNAVAILABLE", "SYS/TEMP")),
     Rule("server.error", response=("SYS/PERM", "SERVERBUG", "CORRUPTION")),
     Rule("auth.in_use", response=("IN-USE", "INUSE")),

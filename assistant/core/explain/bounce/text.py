@@ -253,7 +253,7 @@ def diagnostic_lines(text: str) -> str:
 def _anchor(line: str, exclude: set[str]) -> tuple[str, str] | None:
     if "@" not in line:
         return None
-    stripped = line.strip().lstrip(">*-•・ \t")
+    stripped = line.strip().lstrip(">*-•・ \t\u3000")
     if not stripped:
         return None
     m = _LEADING_ADDRESS.match(stripped)
