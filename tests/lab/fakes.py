@@ -176,16 +176,18 @@ async def imap(s: Session) -> None:
     if s.spec["behaviour"] == "imap-bye":
         await s.send("* BYE [UNAVAILABLE] Server shutting down for maintenance, try again later")
         return
-    await s.send("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] fake IMAP ready")
+    def caps() -> str:
+        if s.spec.get("tls") == "starttls" and not s.secure:
+            return "IMAP4rev1 STARTTLS LOGINDISABLED"
+        return "IMAP4rev1 AUTH=PLAIN"
+
+    await s.send(f"* OK [CAPABILITY {caps()}] fake IMAP ready")
     while True:
         line = await s.line()
         tag, _, rest = line.partition(" ")
         cmd = rest.split(" ", 1)[0].upper()
         if cmd == "CAPABILITY":
-            caps = "IMAP4rev1 AUTH=PLAIN"
-            if s.spec.get("tls") == "starttls" and not s.secure:
-                caps += " STARTTLS LOGINDISABLED"
-            await s.send(f"* CAPABILITY {caps}")
+            await s.send(f"* CAPABILITY {caps()}")
             await s.send(f"{tag} OK CAPABILITY completed")
         elif cmd == "STARTTLS" and s.tls is not None and not s.secure:
             await s.send(f"{tag} OK Begin TLS negotiation now")
