@@ -9,7 +9,7 @@ import pytest
 
 from assistant.core.explain.bounce import message as mail
 from assistant.core.explain.patterns import Pattern, triggers
-from assistant.core.explain.reasons import TEXT
+from assistant.core.explain.phrases import TEXT
 
 SAMPLES = [
     "550 5.1.1 <a@example.jp>: Recipient address rejected: User unknown in local recipient table",
