@@ -8,6 +8,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,6 +30,9 @@ for _var, _sub in (
     os.environ[_var] = str(_HOME / _sub)
 
 _LABS: list[Lab] = []
+_STARTED = time.time()
+_REPO = Path(__file__).resolve().parents[1]
+_NOT_OURS = frozenset({".git", ".venv", "__pycache__", ".mypy_cache", ".ruff_cache", "node_modules"})
 
 
 @pytest.fixture(scope="session")
@@ -61,7 +65,12 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         started.stop()  # flush the servers' logs before reading them
     secrets = [lab.canary for lab in _LABS]
     logins = [(a.username, a.password) for lab in _LABS for a in lab.accounts.values()]
-    findings = scan(_scan_roots(session), needles(secrets, logins)) if secrets else []
+    findings = []
+    if secrets:
+        wanted = needles(secrets, logins)
+        findings = scan(_scan_roots(session), wanted)
+        # Files the run wrote into the checkout (screenshots, builds, caches) count too.
+        findings += scan([_REPO], wanted, since=_STARTED - 1, skip_dirs=_NOT_OURS)
     if findings:
         lines = "\n".join(f"  {f}" for f in findings)
         sys.stderr.write(f"\nCANARY LEAK: a lab password was written to disk by this run:\n{lines}\n")

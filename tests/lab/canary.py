@@ -72,19 +72,32 @@ def scan_file(path: Path, wanted: dict[bytes, str]) -> list[Finding]:
     return list(found.values())
 
 
-def scan(roots: Iterable[Path], wanted: dict[bytes, str]) -> list[Finding]:
-    """Every regular file below `roots` (symlinks not followed) that contains one of `wanted`."""
+def scan(
+    roots: Iterable[Path],
+    wanted: dict[bytes, str],
+    *,
+    since: float | None = None,
+    skip_dirs: frozenset[str] = frozenset(),
+) -> list[Finding]:
+    """Every regular file below `roots` (symlinks not followed) that contains one of `wanted`.
+
+    `since` (a time.time() value) limits the scan to files modified after it; `skip_dirs` names
+    directories not to enter (".git", ".venv").
+    """
     findings: list[Finding] = []
     seen: set[Path] = set()
     for root in roots:
         if not root.exists():
             continue
         paths = [root] if root.is_file() else []
-        for dirpath, _dirs, files in os.walk(root, followlinks=False):
+        for dirpath, dirs, files in os.walk(root, followlinks=False):
+            dirs[:] = [d for d in dirs if d not in skip_dirs]
             paths.extend(Path(dirpath) / name for name in files)
         for path in paths:
             if path in seen or path.is_symlink() or not path.is_file():
                 continue
             seen.add(path)
+            if since is not None and path.stat().st_mtime < since:
+                continue
             findings.extend(scan_file(path, wanted))
     return findings

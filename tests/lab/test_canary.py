@@ -82,3 +82,22 @@ def test_a_run_that_leaks_the_canary_fails_and_names_the_file(tmp_path: Path) ->
     assert run.returncode == 1  # ... but the session fails
     assert "CANARY LEAK" in run.stderr
     assert "leaked-transcript.txt" in run.stderr
+
+
+def test_since_and_skip_dirs_limit_the_scan(tmp_path: Path) -> None:
+    import time
+
+    old = tmp_path / "old.txt"
+    old.write_text(SECRET)
+    os.utime(old, (time.time() - 3600, time.time() - 3600))
+    (tmp_path / ".git").mkdir()
+    hidden = tmp_path / ".git" / "objects.txt"
+    hidden.write_text(SECRET)
+    new = tmp_path / "new.txt"
+    new.write_text(SECRET)
+    try:
+        found = scan([tmp_path], needles([SECRET]), since=time.time() - 60, skip_dirs=frozenset({".git"}))
+        assert [f.path for f in found] == [new]
+    finally:
+        for p in (old, hidden, new):
+            p.unlink()
