@@ -161,11 +161,17 @@
       <source>This does not look like a bounce message: no recipient that could not be reached was found in it. If you copied only part of it, try saving the whole message as a file.</source>
       <translation>エラーメールではないようです。届かなかった宛先が見つかりませんでした。一部だけをコピーした場合は、メール全体をファイルとして保存してお試しください。</translation>
     </message>
-    <message numerus="yes">
-      <source>%n recipient(s) in this bounce message.</source>
-      <translation>
-        <numerusform>このエラーメールには %n 件の宛先があります。</numerusform>
-      </translation>
+    <message>
+      <source>This is an automatic reply (for example an out-of-office message), not a bounce.</source>
+      <translation>これは自動応答（不在通知など）で、エラーメールではありません。</translation>
+    </message>
+    <message>
+      <source>This is a spam report: a recipient marked your message as spam.</source>
+      <translation>これは迷惑メールの報告です。受信者があなたのメールを迷惑メールとして報告しました。</translation>
+    </message>
+    <message>
+      <source>Recipients in this bounce message: {count}</source>
+      <translation>このエラーメールに書かれている宛先: {count} 件</translation>
     </message>
     <message>
       <source>Not delivered</source>

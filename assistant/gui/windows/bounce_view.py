@@ -229,7 +229,17 @@ class BounceView(QWidget):
                 True,
             )
             return
-        self._say(self.tr("%n recipient(s) in this bounce message.", "", len(analysis.recipients)), False)
+        if analysis.kind == "auto-reply":
+            summary = self.tr(
+                "This is an automatic reply (for example an out-of-office message), not a bounce."
+            )
+        elif analysis.kind == "feedback":
+            summary = self.tr("This is a spam report: a recipient marked your message as spam.")
+        else:
+            summary = self.tr("Recipients in this bounce message: {count}").format(
+                count=len(analysis.recipients)
+            )
+        self._say(summary, False)
         for r in analysis.recipients:
             state = {
                 "failed": self.tr("Not delivered"),
