@@ -242,6 +242,7 @@ def test_internationalised_domain(web: WebServer, net: NetConfig) -> None:
     web.route(f"https://autoconfig.xn--r8jz45g.test{CONFIG}", Reply(body=lab_config("xn--r8jz45g.test")))
     result = discover("ユーザー＠例え.test", net=net, timeout=10, sources=[AutoconfigSource()])
     assert result.address == "ユーザー@xn--r8jz45g.test"
+    assert result.as_dict()["address_display"] == "ユーザー@例え.test"
     assert result.incoming[0].host == "mail.lab.test"
 
 

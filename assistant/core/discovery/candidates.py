@@ -143,7 +143,7 @@ def from_config(
         incoming=build(config.incoming),
         outgoing=build(config.outgoing),
         notes=list(config.notes),
-        provider=config.name,
+        provider=fill(config.name, address),
         origin=origin,
     )
 

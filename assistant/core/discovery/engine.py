@@ -240,6 +240,7 @@ def _result(
     ]
     return DiscoveryResult(
         address=addr.ascii,
+        address_display=addr.display,
         incoming=incoming,
         outgoing=outgoing,
         notes=notes,

@@ -173,7 +173,7 @@ ProgressCallback = Callable[[ProgressEvent], None]
 class DiscoveryResult:
     """Ranked settings for an address, best first, with the notes and what each source did."""
 
-    address: str
+    address: str  # ASCII domain (A-labels)
     incoming: list[Candidate]
     outgoing: list[Candidate]
     notes: list[ProviderNote] = field(default_factory=list)
@@ -182,6 +182,7 @@ class DiscoveryResult:
     winner: SourceName | None = None
     elapsed_ms: float = 0.0
     verification: Verification | None = None  # when a password was given
+    address_display: str = ""  # with the domain in Unicode (U-labels), for showing
 
     @property
     def found(self) -> bool:
@@ -190,6 +191,7 @@ class DiscoveryResult:
     def as_dict(self) -> dict[str, object]:
         return {
             "address": self.address,
+            "address_display": self.address_display or self.address,
             "provider": self.provider,
             "source": self.winner.value if self.winner else None,
             "incoming": [c.as_dict() for c in self.incoming],
