@@ -52,8 +52,8 @@ class HttpFetcher:
         https = True
         while True:
             parts = urlsplit(url)
-            if parts.scheme not in ("http", "https") or not parts.hostname:
-                raise FetchError("http.bad_url", url[:200])
+            if parts.scheme not in ("http", "https") or not parts.hostname or "@" in parts.netloc:
+                raise FetchError("http.bad_url", url[:200])  # no user:password@ in a URL, ever
             if hops and urlsplit(hops[-1]).scheme == "https" and parts.scheme == "http":
                 raise FetchError("http.downgrade", url[:200])  # never let a redirect drop TLS
             https = https and parts.scheme == "https"
