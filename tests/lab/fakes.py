@@ -176,6 +176,7 @@ async def imap(s: Session) -> None:
     if s.spec["behaviour"] == "imap-bye":
         await s.send("* BYE [UNAVAILABLE] Server shutting down for maintenance, try again later")
         return
+
     def caps() -> str:
         if s.spec.get("tls") == "starttls" and not s.secure:
             return "IMAP4rev1 STARTTLS LOGINDISABLED"
@@ -252,11 +253,8 @@ def _drop_listener(host: str, port: int) -> list[socket.socket]:
     listener.listen(0)
     # Fill the accept queue with one connection nobody accepts: the kernel then drops further SYNs.
     filler = socket.socket(family, socket.SOCK_STREAM)
-    filler.setblocking(False)
-    try:
-        filler.connect((host, port))
-    except BlockingIOError:
-        pass
+    filler.settimeout(2.0)
+    filler.connect((host, port))  # completes at once: the queue has room for exactly this one
     return [listener, filler]
 
 

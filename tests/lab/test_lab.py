@@ -299,7 +299,7 @@ def test_failed_logins_do_not_slow_down_and_disabled_account_is_refused_over_smt
         with imaplib.IMAP4_SSL(ep.ip, ep.port, ssl_context=ip_context(lab), timeout=5) as imap:
             with pytest.raises(imaplib.IMAP4.error, match="AUTHENTICATIONFAILED"):
                 imap.login(taro.username, "wrong")
-        assert time.monotonic() - start < 1.5
+        assert time.monotonic() - start < 1.9  # the first penalty step alone would be 2 s
     with _submission(lab) as smtp:
         smtp.ehlo()
         code, text = smtp.docmd("AUTH", "PLAIN " + _plain(off.username, off.password))
