@@ -169,6 +169,7 @@ TEXT: dict[str, Pattern] = {
         r"reputation (?:is )?(?:too )?low",
         r"due to (?:ip|domain|sender) reputation",
         r"unexpected volume or user complaints",
+        r"due to user complaints",
     ),
     "contenterror": _rx(
         r"improper use of 8-?bit",

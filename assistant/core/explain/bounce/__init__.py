@@ -41,6 +41,7 @@ class BounceReport:
 
 
 _BOUNCE_SUBJECT = Pattern(
+    r"unzustellbar|non remis|non recapitabile|no se puede entregar|onbestelbaar|niet bezorgd|"
     r"undeliver|returned mail|delivery (?:status|failure|failed|notification|report|problem|incomplete)|"
     r"failure notice|mail delivery (?:failed|failure|system|error)|non[- ]?delivery|"
     r"could not (?:be )?deliver|"

@@ -126,10 +126,8 @@ def body_texts(msg: Part) -> tuple[list[str], list[Part], list[Part]]:
         if ctype in ("message/delivery-status", "message/global-delivery-status", "message/feedback-report"):
             reports.append(part)
             continue
-        if ctype in ("message/rfc822", "message/global"):
+        if ctype in ("message/rfc822", "message/global", "text/rfc822-headers", "message/global-headers"):
             attached.append(part)  # read (part.message) only when someone needs it
-            continue
-        if ctype == "text/rfc822-headers":
             continue
         if ctype.startswith("multipart/"):
             stack[0:0] = part.parts
