@@ -24,7 +24,7 @@ from assistant.core.net import CancelToken, CheckFailure, Deadline, NetConfig
 from assistant.core.pins import Pins
 from assistant.core.probe.imap import ImapDialect
 from assistant.core.probe.pop3 import Pop3Dialect
-from assistant.core.probe.session import Credentials, Dialect, probe_server
+from assistant.core.probe.session import CredentialProvider, Dialect, PasswordProvider, probe_server
 from assistant.core.probe.smtp import SmtpDialect
 from assistant.core.probe.stages import SERVER_STAGES, StageRecord, StageRunner
 from assistant.core.transcript import Transcript
@@ -116,7 +116,7 @@ class AccountResult:
 
 def check_server(
     settings: ServerSettings,
-    password: str,
+    password: str | CredentialProvider,
     *,
     address: str,
     net: NetConfig | None = None,
@@ -128,14 +128,20 @@ def check_server(
     role: str | None = None,
     dialect: Dialect | None = None,
 ) -> ServerResult:
-    """Run every stage against one server. Never raises; never outlives the deadline by more than ~100 ms."""
+    """Run every stage against one server. Never raises; never outlives the deadline by more than ~100 ms.
+
+    `password` is the user's password, or a CredentialProvider (the seam for OAuth2 tokens)."""
+    provider = PasswordProvider(password) if isinstance(password, str) else password
     deadline = deadline or Deadline(DEFAULT_TIMEOUT)
     role = role or ("incoming" if settings.protocol.incoming else "outgoing")
-    transcript = Transcript(start=deadline.start, secrets=[password])
+    settings = _ascii_host(settings)
+    credentials = provider.credentials(settings, address)
+    transcript = Transcript(start=deadline.start, secrets=[credentials.password])
     runner = StageRunner(settings, role, deadline, cancel, transcript, on_event)
     start_ms = deadline.elapsed_ms()
-    settings = _ascii_host(settings)
-    dialect = dialect or DIALECTS[settings.protocol](settings, address)
+    if dialect is None:
+        dialect = DIALECTS[settings.protocol](settings, address)
+    dialect.settings = settings  # with the host as A-labels
     problem = _invalid(settings)
     if problem:
         failure: Evidence | None = runner.evidence(
@@ -147,7 +153,6 @@ def check_server(
         runner.emit(StageEvent(role, Stage.RESOLVE, StageStatus.FAILED, 0.0, problem, failure))
         runner.skip_rest(Stage.RESOLVE, SERVER_STAGES)
     else:
-        credentials = Credentials(settings.username or address, password)
         outcome = probe_server(
             dialect, credentials, runner, net=net or NetConfig(), pins=pins, allow_insecure=allow_insecure
         )

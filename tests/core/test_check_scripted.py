@@ -16,8 +16,13 @@ from assistant.core.net import Deadline
 class Scripted:
     """Sends a greeting, then answers each line by its command word ("{tag}" becomes the IMAP tag)."""
 
-    def __init__(self, greeting: str, replies: dict[str, str], *, tagged: bool = False) -> None:
+    def __init__(
+        self, greeting: str, replies: dict[str, str], *, tagged: bool = False, first_delay: float = 0.0
+    ) -> None:
         self.greeting, self.replies, self.tagged = greeting, replies, tagged
+        self.first_delay = first_delay  # the first connection's greeting comes this late (a slow server)
+        self.stopped = threading.Event()
+        self.connections = 0
         self.listener = socket.socket()
         self.listener.bind(("127.0.0.1", 0))
         self.listener.listen()
@@ -27,10 +32,21 @@ class Scripted:
         self.thread.start()
 
     def _serve(self) -> None:
-        try:
-            conn, _ = self.listener.accept()
-        except OSError:
-            return
+        self.listener.settimeout(0.05)  # to notice close(): a blocked accept() would not
+        while not self.stopped.is_set():
+            try:
+                conn, _ = self.listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            conn.settimeout(None)
+            self.connections += 1
+            threading.Thread(target=self._session, args=(conn, self.connections == 1), daemon=True).start()
+
+    def _session(self, conn: socket.socket, first: bool) -> None:
+        if first and self.first_delay:
+            self.stopped.wait(self.first_delay)
         with conn, conn.makefile("rwb") as stream:
             stream.write(self.greeting.encode() + b"\r\n")
             stream.flush()
@@ -52,6 +68,7 @@ class Scripted:
                     return
 
     def close(self) -> None:
+        self.stopped.set()
         self.listener.close()
         self.thread.join(5)
 
@@ -178,3 +195,22 @@ def test_imap_alerts_sent_with_a_refused_login_are_kept(scripted: list[Scripted]
     assert evidence.extra["alerts"] == [
         "[WEBALERT https://accounts.example.test/continue] Web login required"
     ]
+
+
+def test_a_slow_greeting_is_not_mistaken_for_a_tls_port(scripted: list[Scripted]) -> None:
+    """Silence, our probe, then a plain greeting: a slow server. Start again on a fresh connection."""
+    server = Scripted(
+        "220 slow.example.test ESMTP",
+        {"EHLO": "250-slow\n250-PIPELINING\n250 AUTH PLAIN", "AUTH": "235 2.7.0 ok", "MAIL": "250 2.1.0 ok",
+         "RCPT": "250 2.1.5 ok", "RSET": "250 2.0.0 ok", "QUIT": "221 bye"},
+        first_delay=1.6,
+    )  # fmt: skip
+    scripted.append(server)
+    settings = ServerSettings(Protocol.SMTP, "127.0.0.1", server.port, Security.NONE, "user@example.test")
+    result = check_server(
+        settings, "scripted-pw", address="user@example.test", allow_insecure=True, deadline=Deadline(3)
+    )
+    assert result.ok, result.transcript.render()
+    assert server.connections == 2
+    notes = [line.text for line in result.transcript.lines if line.direction == "*"]
+    assert any("connecting again" in note for note in notes)

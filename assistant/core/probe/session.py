@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import time
+import typing
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,13 +24,30 @@ PROBE_WAIT = 1.5
 
 @dataclass(frozen=True)
 class Credentials:
-    """What login sends. The seam for OAuth2: a provider would hand out a token here instead."""
+    """What login sends for one server."""
 
     username: str
     password: str
 
     def __repr__(self) -> str:
         return f"Credentials(username={self.username!r}, password=<redacted>)"
+
+
+class CredentialProvider(typing.Protocol):
+    """Where credentials come from: the password the user typed today; an OAuth2 token source later
+    (settings.auth is Auth.OAUTH2 then, and login sends XOAUTH2/OAUTHBEARER with what it hands out)."""
+
+    def credentials(self, settings: ServerSettings, address: str) -> Credentials: ...
+
+
+@dataclass(frozen=True)
+class PasswordProvider:
+    """The password the user typed, with the login name from the settings (or the address)."""
+
+    password: str = field(repr=False)
+
+    def credentials(self, settings: ServerSettings, address: str) -> Credentials:
+        return Credentials(settings.username or address, self.password)
 
 
 class Dialect:
@@ -145,7 +163,19 @@ def probe_server(
             runner.skip(Stage.TLS, settings.security.value)
 
         current = Stage.GREETING
-        runner.run(Stage.GREETING, lambda: _greeting(dialect, live, settings, deadline))
+
+        def do_greeting() -> str:
+            nonlocal wire, live
+            try:
+                return _greeting(dialect, live, settings, deadline)
+            except _LateGreeting:
+                # our probe lines would be read as commands by now: use a fresh connection, no probe
+                transcript.note("the greeting came late, after the probe: connecting again")
+                live.close()
+                wire = live = Wire(reconnect(), transcript=transcript, deadline=deadline, cancel=cancel)
+                return dialect.greeting(live)
+
+        runner.run(Stage.GREETING, do_greeting)
         current = Stage.CAPABILITIES
         runner.run(Stage.CAPABILITIES, lambda: dialect.read_capabilities(live))
 
@@ -248,7 +278,7 @@ def _probe_for_tls(wire: Wire, settings: ServerSettings, deadline: Deadline) -> 
             "the server answered with a TLS alert",
             extra={"hint": "alert", "bytes": data[:7].hex()},
         )
-    raise CheckFailure(FailureCode.SERVER_TIMEOUT, "the greeting came only after a long silence")
+    raise _LateGreeting()
 
 
 def _wait_out(wire: Wire, settings: ServerSettings) -> None:
@@ -258,7 +288,11 @@ def _wait_out(wire: Wire, settings: ServerSettings) -> None:
         if failure.code is FailureCode.SERVER_TIMEOUT:
             raise CheckFailure(FailureCode.SERVER_TIMEOUT, "no greeting before the deadline") from None
         raise
-    raise CheckFailure(FailureCode.SERVER_TIMEOUT, "the greeting came only after a long silence")
+    raise _LateGreeting()
+
+
+class _LateGreeting(Exception):
+    """A plain-text greeting came after our probe: the server is just slow; start over without a probe."""
 
 
 def _login(
