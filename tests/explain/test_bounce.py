@@ -149,3 +149,14 @@ def test_hostile_input_never_raises_anything_but_input_errors(data: bytes) -> No
         return
     for r in report.recipients:
         assert r.reason in REASONS
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_crlf_and_mbox_forms_give_the_same_answer(name: str) -> None:
+    data = (HERE / name).read_bytes()
+    want = [(r.address, r.status, r.reason) for r in analyze_bounce(data).recipients]
+    crlf = data.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+    assert [(r.address, r.status, r.reason) for r in analyze_bounce(crlf).recipients] == want
+    if not name.endswith(".txt"):
+        mbox = b"From MAILER-DAEMON Mon Mar  3 10:00:05 2025\n" + data
+        assert [(r.address, r.status, r.reason) for r in analyze_bounce(mbox).recipients] == want
