@@ -1,10 +1,9 @@
-"""The mail lab: real Dovecot, Postfix and DNS (plus scripted fakes) on a private loopback block per run.
+"""The mail lab: real Dovecot, Postfix and DNS (plus scripted fakes) on a private loopback block per run."""
 
-Start it with `Lab.start()` (the `lab` fixture in tests/conftest.py does) or by hand with
-`python -m tests.lab start`. Every endpoint name is listed in tests/lab/README.md; `lab.endpoint(name)`
-gives its address, `lab.settings(name)` a ready ServerSettings, `lab.net_config()` the resolver and CA
-the core must use.
-"""
+# Start it with `Lab.start()` (the `lab` fixture in tests/conftest.py does) or by hand with
+# `python -m tests.lab start`. Every endpoint name is listed in tests/lab/README.md; `lab.endpoint(name)`
+# gives its address, `lab.settings(name)` a ready ServerSettings, `lab.net_config()` the resolver and CA
+# the core must use.
 
 from __future__ import annotations
 

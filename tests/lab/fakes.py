@@ -1,11 +1,10 @@
-"""Misbehaving servers on real sockets, for what Postfix and Dovecot can't do on demand.
+"""Misbehaving servers on real sockets, for what Postfix and Dovecot can't do on demand."""
 
-Run as a process: `python -m tests.lab.fakes SPEC.json` (the Lab does this). The spec lists servers
-{"name", "behaviour", "host", "port", "tls": "ssl"|"starttls"|"none"} plus "cert", "key", "ready_file".
-Behaviours (see BEHAVIOURS): SMTP ones speak enough SMTP for a client to reach the interesting reply;
-IMAP/POP3 ones give one scripted refusal; "drop" is a listener whose full accept queue makes the kernel
-drop SYNs (a connect times out, like a port filtered by OP25B).
-"""
+# Run as a process: `python -m tests.lab.fakes SPEC.json` (the Lab does this). The spec lists servers
+# {"name", "behaviour", "host", "port", "tls": "ssl"|"starttls"|"none"} plus "cert", "key", "ready_file".
+# Behaviours (see BEHAVIOURS): SMTP ones speak enough SMTP for a client to reach the interesting reply;
+# IMAP/POP3 ones give one scripted refusal; "drop" is a listener whose full accept queue makes the kernel
+# drop SYNs (a connect times out, like a port filtered by OP25B).
 
 from __future__ import annotations
 

@@ -1,19 +1,18 @@
-"""Real network delay for benchmarks: two network namespaces joined by a relay that holds every packet.
+"""Real network delay for benchmarks: two network namespaces joined by a relay that holds every packet."""
 
-This kernel has no netem, so a relay process owns a TUN device in each namespace and forwards IP packets
-between them after a fixed delay (each way). Nothing touches the host's own network:
-
-    with DelayedLink(delay=0.025) as link:            # RTT about 50 ms
-        with link.in_server():                         # this thread is now in the server namespace
-            lab = Lab.start(prefix=link.server_prefix, dns_host=link.server_prefix + "53")
-        result = link.run_in_client(check_something, lab)   # runs in a thread in the client namespace
-        subprocess.run(link.client_command(["mail-assistant", "check", ...]))
-        lab.stop()
-
-Addresses (inside the namespaces only): server 10.77.0.1 on its TUN, client 10.77.0.2 on its TUN, and the
-whole block `link.server_prefix` + "0/24" (10.77.1.0/24) is local to the server namespace (routed to it
-from the client), so a Lab started inside can give each of its hosts an address there.
-"""
+# This kernel has no netem, so a relay process owns a TUN device in each namespace and forwards IP packets
+# between them after a fixed delay (each way). Nothing touches the host's own network:
+#
+#     with DelayedLink(delay=0.025) as link:            # RTT about 50 ms
+#         with link.in_server():                         # this thread is now in the server namespace
+#             lab = Lab.start(prefix=link.server_prefix, dns_host=link.server_prefix + "53")
+#         result = link.run_in_client(check_something, lab)   # runs in a thread in the client namespace
+#         subprocess.run(link.client_command(["mail-assistant", "check", ...]))
+#         lab.stop()
+#
+# Addresses (inside the namespaces only): server 10.77.0.1 on its TUN, client 10.77.0.2 on its TUN, and the
+# whole block `link.server_prefix` + "0/24" (10.77.1.0/24) is local to the server namespace (routed to it
+# from the client), so a Lab started inside can give each of its hosts an address there.
 
 from __future__ import annotations
 
