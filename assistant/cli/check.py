@@ -52,32 +52,23 @@ def _bad(key: str, **values: object) -> _Bad:
 
 
 def register(subparsers: Any) -> None:
-    p = subparsers.add_parser("check", help="test an account's incoming and outgoing servers")
-    p.add_argument("address", help="the e-mail address")
-    p.add_argument(
-        "--incoming", metavar="SERVER", help="imaps://host[:port], imap://, pop3s://, pop3://, +plain"
-    )
-    p.add_argument(
-        "--outgoing", metavar="SERVER", help="smtps://host[:port], smtp://host[:port], smtp+plain://"
-    )
-    p.add_argument("--user", metavar="NAME", help="login name (default: the address)")
-    p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
-    p.add_argument("--send-test", action="store_true", help="send a test message to yourself and find it")
-    p.add_argument(
-        "--insecure-allow-plain", action="store_true", help="allow a password without TLS (+plain)"
-    )
-    p.add_argument("--dns-server", metavar="HOST[:PORT]", help="resolver to use (default: the system's)")
-    p.add_argument("--ca-file", metavar="FILE", help="extra trusted CA certificates (PEM)")
-    p.add_argument(
-        "--pin",
-        metavar="HOST:PORT=SHA256",
-        action="append",
-        default=[],
-        help="accept the certificate with this SHA-256 fingerprint for HOST:PORT",
-    )
-    p.add_argument(
-        "--timeout", metavar="SECONDS", default="15", help="deadline for the whole check (default 15)"
-    )
+    lang = language(argparse.Namespace())
+
+    def h(key: str) -> str:
+        return tr(f"check.help.{key}", lang)
+
+    p = subparsers.add_parser("check", help=h("command"), description=h("command"), epilog=h("epilog"))
+    p.add_argument("address", help=h("address"))
+    p.add_argument("--incoming", metavar="SERVER", help=h("incoming"))
+    p.add_argument("--outgoing", metavar="SERVER", help=h("outgoing"))
+    p.add_argument("--user", metavar="NAME", help=h("user"))
+    p.add_argument("--password-stdin", action="store_true", help=h("password_stdin"))
+    p.add_argument("--send-test", action="store_true", help=h("send_test"))
+    p.add_argument("--insecure-allow-plain", action="store_true", help=h("insecure"))
+    p.add_argument("--dns-server", metavar="HOST[:PORT]", help=h("dns_server"))
+    p.add_argument("--ca-file", metavar="FILE", help=h("ca_file"))
+    p.add_argument("--pin", metavar="HOST:PORT=SHA256", action="append", default=[], help=h("pin"))
+    p.add_argument("--timeout", metavar="SECONDS", default="15", help=h("timeout"))
     add_common(p)
     p.set_defaults(run=run)
 
