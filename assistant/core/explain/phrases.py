@@ -14,7 +14,8 @@ TEXT: dict[str, Pattern] = {
         r"exceed(?:ed|s)? (?:the |its |his |her |their )?(?:mailbox |storage |disk )?quota",
         r"too much mail data",
         r"mail ?(?:box|folder|drop) (?:has )?(?:exceeded|reached) (?:the |its )?"
-        r"(?:size|storage|quota|maximum)",
+        r"(?:size|storage|quota|maximum|local limit|limit)",
+        r"number of messages in (?:the )?recipient'?s mailbox exceeded",
         r"(?:inbox|mailbox|account) (?:is )?(?:full|out of storage)",
         r"out of (?:mailbox )?storage",
         r"insufficient (?:mailbox )?(?:space|storage) (?:in|for) (?:the )?(?:mailbox|user)",
@@ -127,6 +128,7 @@ TEXT: dict[str, Pattern] = {
         r"no account by that name",
         r"mailbox name not allowed",
         r"宛先(?:不明|が見つかりません)",
+        r"(?:アドレス|ユーザー?|宛先)が(?:見つかりません|存在しません|登録されていません)",
         r"存在しません",
     ),
     "filtered": _rx(

@@ -50,7 +50,8 @@ _DELIVERED_TO = re.compile(
     r"(?:(?:wasn'?t|was not|could ?n[o']t be|has not been|cannot be|can't be|not be) delivered to|"
     r"delivery to|"
     r"unable to deliver (?:your message )?to|failed to deliver to|could not deliver (?:mail )?to|"
-    r"recipient(?: address)?:|delivery has failed to these recipients|宛先|送信先)\s*[:：]?\s*<?("
+    r"recipient(?: address)?:|delivery has failed to these recipients|"
+    r"(?:宛先|送信先)[^:：\s]{0,8})\s*[:：]?\s*<?("
     + ADDRESS.pattern
     + ")>?",
     re.IGNORECASE,
@@ -131,7 +132,8 @@ _DELAYED = Pattern(
 _TRANSCRIPT_OUT = re.compile(r"^\s*>>>")
 _TRANSCRIPT_RCPT = re.compile(r"^\s*>>>\s*RCPT TO:", re.IGNORECASE)
 _LEADING_ADDRESS = re.compile(
-    r"^(?:RCPT To:|To:|Recipient:|(?:宛先|送信先|受信者)\s*[:：])?\s*<?(" + ADDRESS.pattern + r")>?", re.I
+    r"^(?:RCPT To:|Recipient:|(?:宛先|送信先|受信者)[^:：\s]{0,8}\s*[:：])?\s*<?(" + ADDRESS.pattern + r")>?",
+    re.I,
 )
 
 
