@@ -27,7 +27,7 @@ def _wizard(qtbot: Any, lab: Any, password: str | None = None) -> Any:
     [
         ("wronghost-imaps", "submission", ["tls.cert_hostname"]),
         ("expired-imaps", "submission", ["tls.cert_expired"]),
-        ("untrusted-imaps", "submission", ["tls.cert_chain"]),
+        ("untrusted-imaps", "submission", ["tls.cert_untrusted"]),
         ("closed-imaps", "submission", ["tcp.refused"]),
         ("imaps", "notls-submission", ["starttls.not_offered"]),
         ("imaps", "smtp-534-app-password", ["auth.app_password.google"]),
