@@ -214,3 +214,14 @@ def test_a_slow_greeting_is_not_mistaken_for_a_tls_port(scripted: list[Scripted]
     assert server.connections == 2
     notes = [line.text for line in result.transcript.lines if line.direction == "*"]
     assert any("connecting again" in note for note in notes)
+
+
+def test_a_server_without_ehlo_gets_helo(scripted: list[Scripted]) -> None:
+    server = Scripted(
+        "220 old.example.test SMTP",
+        {"EHLO": "502 5.5.1 command not implemented", "HELO": "250 old.example.test", "MAIL": "250 ok",
+         "RCPT": "554 5.7.1 <user@example.test>: Relay access denied", "RSET": "250 ok", "QUIT": "221 bye"},
+    )  # fmt: skip
+    result = check(scripted, server, Protocol.SMTP, Security.NONE)
+    assert failure(result) == (Stage.ACTION, "smtp.relay_denied")
+    assert [line.split()[0] for line in server.received[:2]] == ["EHLO", "HELO"]

@@ -83,6 +83,10 @@ class SmtpDialect(Dialect):
     def read_capabilities(self, wire: Wire) -> str:
         wire.send(f"EHLO {local_literal(wire)}")
         reply = read_reply(wire)
+        if reply.code in (500, 502):  # an RFC 821 server: HELO, and no extensions at all
+            wire.send(f"HELO {local_literal(wire)}")
+            reply = read_reply(wire)
+            self.facts["helo"] = True
         if reply.code == 421:
             raise reply.failure(FailureCode.SERVER_UNAVAILABLE)
         if reply.code != 250:
