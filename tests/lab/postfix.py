@@ -66,6 +66,15 @@ KINDS: dict[str, dict[str, str]] = {
         "message_size_limit": str(SMALL_LIMIT),
         "cleanup_service_name": "smallcleanup",
     },
+    # Like submission, but every accepted message goes to the discard transport (a silent spam filter).
+    "blackhole": {
+        "smtpd_tls_security_level": "encrypt",
+        "smtpd_sasl_auth_enable": "yes",
+        "smtpd_tls_auth_only": "yes",
+        "smtpd_client_restrictions": "permit_sasl_authenticated,reject",
+        "smtpd_sender_restrictions": "reject_sender_login_mismatch",
+        "content_filter": "discard:lab-blackhole",
+    },
     # Internal: "the remote MX" our own queue relays to, so Postfix writes real bounces (DSNs).
     "remote-mx": {
         "myhostname": "mx.elsewhere.test",

@@ -326,3 +326,19 @@ def test_daemons_die_with_a_killed_test_process() -> None:
         child.kill()
         child.wait()
         shutil.rmtree(started["root"], ignore_errors=True)
+
+
+def test_blackhole_accepts_and_discards(lab: Lab) -> None:
+    taro = lab.accounts["taro"]
+    msgid = make_msgid(domain="lab.test")
+    msg = EmailMessage()
+    msg["From"] = msg["To"] = taro.address
+    msg["Subject"] = "into the void"
+    msg["Message-ID"] = msgid
+    msg.set_content("gone\n")
+    with _submission(lab, "blackhole-submission") as smtp:
+        smtp.login(taro.username, taro.password)
+        assert smtp.send_message(msg) == {}
+    log = lab.root / "logs" / "postfix.log"
+    wait_until(lambda: "lab-blackhole" in log.read_text(errors="replace"), 10, "the discard")
+    assert not any(msgid.encode() in p.read_bytes() for p in lab.maildir("taro").glob("*/*"))

@@ -29,6 +29,7 @@ HOSTS: dict[str, tuple[int, tuple[str, ...]]] = {
     "notls": (30, ("notls",)),
     "plain": (31, ("plain",)),
     "small": (32, ("small",)),
+    "blackhole": (33, ("blackhole",)),
     "drop": (40, ("drop",)),
     "closed": (41, ("closed",)),
     "fake": (50, ("fake",)),
@@ -214,6 +215,9 @@ def build(lab: Lab, password: str | None) -> Plan:
     # Tiny message size limit.
     smtp.append(SmtpListener("small", hosts["small"], STANDARD["submission"]))
     add("small-submission", "small", "submission")
+    # Accepts like submission, then silently discards: the send test never finds the message.
+    smtp.append(SmtpListener("blackhole", hosts["blackhole"], STANDARD["submission"]))
+    add("blackhole-submission", "blackhole", "submission")
     # The "remote MX" the lab's own queue relays to, so that bounces are real (internal).
     smtp.append(SmtpListener("remote-mx", hosts["mail"], REMOTE_MX_PORT))
     smtp.append(SmtpListener("remote-small", hosts["mail"], REMOTE_SMALL_PORT))
