@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from assistant.core.address import EmailAddress, parse_address
@@ -64,8 +64,10 @@ def default_sources(*, offline: bool = False) -> list[Source]:
     ]
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)
 class _Run:
+    """One source in the race, and how it ended (a new value replaces it when it does)."""
+
     source: Source
     cancel: CancelToken
     state: SourceState = SourceState.RUNNING
@@ -73,6 +75,132 @@ class _Run:
     detail: str = ""
     origin: str = ""
     elapsed_ms: float = 0.0
+    ended: bool = False
+
+    def side(self, incoming: bool) -> list[Candidate]:
+        if self.finding is None:
+            return []
+        return self.finding.incoming if incoming else self.finding.outgoing
+
+
+class _Race:
+    """Runs the sources in threads and decides, per direction, when the answer is settled."""
+
+    def __init__(
+        self, sources: list[Source], context: Callable[[CancelToken], SourceContext], deadline: Deadline,
+        on_progress: ProgressCallback | None,
+    ) -> None:
+        self.runs = [_Run(s, CancelToken()) for s in sources]
+        self._context = context
+        self._deadline = deadline
+        self._on_progress = on_progress
+        self._ended: queue.Queue[tuple[_Run, _Run]] = queue.Queue()  # (run, its outcome)
+        self.winners: dict[bool, _Run | None] = {True: None, False: None}  # incoming? -> source
+
+    def emit(self, name: SourceName, state: SourceState, detail: str = "") -> None:
+        if self._on_progress is not None:
+            self._on_progress(ProgressEvent(name, state, self._deadline.elapsed_ms(), detail))
+
+    def start(self) -> None:
+        for run in self.runs:
+            self.emit(run.source.name, SourceState.RUNNING)
+            threading.Thread(target=self._work, args=(run,), name=f"discovery-{run.source.name}",
+                             daemon=True).start()
+
+    def _work(self, run: _Run) -> None:
+        """In the source's thread: find, then hand the outcome to the race thread (which alone writes it)."""
+        deadline = self._deadline
+        finding: Finding | None = None
+        detail = origin = ""
+        try:
+            found = run.source.find(self._context(run.cancel))
+            finding = found if found is not None and not found.empty else None
+            state = SourceState.FOUND if finding else SourceState.NOT_FOUND
+            origin = found.origin if found else ""
+            if finding is None and (deadline.expired or run.cancel.cancelled):
+                state, detail = SourceState.FAILED, "timeout" if deadline.expired else "cancelled"
+        except SourceError as exc:
+            state, detail, origin = SourceState.FAILED, str(exc), exc.origin
+        except Exception as exc:  # a bug in one source must not take discovery down
+            state, detail = SourceState.FAILED, f"internal: {type(exc).__name__}"
+        self._ended.put((run, replace(run, state=state, finding=finding, detail=detail, origin=origin,
+                                      elapsed_ms=deadline.elapsed_ms(), ended=True)))
+
+    def run(self, cancel: CancelToken | None, on_settled: Callable[[bool, list[Candidate]], None]) -> None:
+        """Wait for sources to end until both directions are settled (or cancel / the deadline), calling
+        on_settled(incoming, candidates) once per direction as soon as it is; then cancel the rest."""
+        announced: set[bool] = set()
+        while True:
+            settled = {incoming: self._decide(incoming) for incoming in (True, False)}
+            for incoming, done in settled.items():
+                if done and incoming not in announced:
+                    announced.add(incoming)
+                    on_settled(incoming, self.ranked(incoming))
+            if all(settled.values()):
+                break
+            if (cancel is not None and cancel.cancelled) or self._deadline.expired:
+                for incoming in (True, False):  # what the best finished source had
+                    self.winners[incoming] = self.winners[incoming] or next(
+                        (r for r in self.runs if r.ended and r.side(incoming)), None
+                    )
+                break
+            try:
+                run, outcome = self._ended.get(timeout=self._deadline.poll(0.1))
+            except queue.Empty:
+                continue
+            self.runs[self.runs.index(run)] = outcome
+            self.emit(outcome.source.name, outcome.state, outcome.detail)
+        why = "user" if cancel is not None and cancel.cancelled else (
+            "timeout" if self._deadline.expired else "answer settled")
+        now = self._deadline.elapsed_ms()
+        for i, run in enumerate(self.runs):
+            if not run.ended:
+                run.cancel.cancel()
+                self.runs[i] = replace(run, state=SourceState.CANCELLED, detail=why, elapsed_ms=now)
+                self.emit(run.source.name, SourceState.CANCELLED, why)
+
+    def _decide(self, incoming: bool) -> bool:
+        """Settled: the first source in priority order that found something for this direction has
+        answered, and every source above it has ended (or none is left that could answer)."""
+        for run in self.runs:
+            if not run.ended:
+                return False
+            if run.side(incoming):
+                self.winners[incoming] = run
+                return True
+        return True
+
+    def ranked(self, incoming: bool) -> list[Candidate]:
+        """The winner's candidates, then what other finished sources found that it did not list."""
+        winner = self.winners[incoming]
+        out = list(winner.side(incoming)) if winner is not None else []
+        for run in self.runs:
+            if run is not winner and run.ended:
+                out = merge(out, run.side(incoming))
+        return out
+
+    def result(self, addr: EmailAddress) -> DiscoveryResult:
+        incoming, outgoing = self.ranked(True), self.ranked(False)
+        sides = [r for r in (self.winners[True], self.winners[False]) if r is not None and r.finding]
+        notes: list[ProviderNote] = []
+        for run in sides:
+            assert run.finding is not None
+            notes.extend(n for n in run.finding.notes if n.id not in {m.id for m in notes})
+        if any(c.port == 25 for c in outgoing[:1]) and all(n.id != OP25B_NOTE.id for n in notes):
+            notes.append(OP25B_NOTE)
+        winner = sides[0] if sides else None
+        return DiscoveryResult(
+            address=addr.ascii,
+            address_display=addr.display,
+            incoming=incoming,
+            outgoing=outgoing,
+            notes=notes,
+            outcomes=[SourceOutcome(r.source.name, r.state, r.elapsed_ms, r.detail, r.origin)
+                      for r in self.runs],
+            provider=winner.finding.provider if winner and winner.finding else "",
+            winner=winner.source.name if winner else None,
+            elapsed_ms=self._deadline.elapsed_ms(),
+        )
 
 
 def discover(
@@ -102,151 +230,35 @@ def discover(
     called discover(); `on_event` (the tester's stage events) on verification threads."""
     addr = address if isinstance(address, EmailAddress) else parse_address(address)
     deadline = Deadline(timeout)
+    http, db = fetcher or HttpFetcher(net), database or bundled()
+
+    def context(token: CancelToken) -> SourceContext:
+        return SourceContext(addr, net, deadline, token, http, db, ispdb_url)
+
     chosen = list(sources) if sources is not None else default_sources(offline=offline)
-    fetcher = fetcher or HttpFetcher(net)
-    database = database or bundled()
-    events: queue.Queue[_Run] = queue.Queue()
-    runs = [_Run(s, CancelToken()) for s in chosen]
-
-    def emit(name: SourceName, state: SourceState, detail: str = "") -> None:
-        if on_progress is not None:
-            on_progress(ProgressEvent(name, state, deadline.elapsed_ms(), detail))
-
-    def work(run: _Run) -> None:
-        ctx = SourceContext(addr, net, deadline, run.cancel, fetcher, database, ispdb_url)
-        try:
-            found = run.source.find(ctx)
-            run.finding = found if found is not None and not found.empty else None
-            run.state = SourceState.FOUND if run.finding else SourceState.NOT_FOUND
-            run.origin = found.origin if found else ""
-            if run.finding is None and (deadline.expired or run.cancel.cancelled):
-                run.state, run.detail = SourceState.FAILED, "timeout" if deadline.expired else "cancelled"
-        except SourceError as exc:
-            run.state, run.detail, run.origin = SourceState.FAILED, str(exc), exc.origin
-        except Exception as exc:  # a bug in one source must not take discovery down
-            run.state, run.detail = SourceState.FAILED, f"internal: {type(exc).__name__}"
-        run.elapsed_ms = deadline.elapsed_ms()
-        events.put(run)
-
+    race = _Race(chosen, context, deadline, on_progress)
     if offline and sources is None:
         for name in SourceName:
             if name is not SourceName.BUNDLED:
-                emit(name, SourceState.SKIPPED, "offline")
-    for run in runs:
-        emit(run.source.name, SourceState.RUNNING)
-        threading.Thread(target=work, args=(run,), name=f"discovery-{run.source.name}", daemon=True).start()
-
+                race.emit(name, SourceState.SKIPPED, "offline")
     verification: VerificationRun | None = None
     if password is not None:
         options = VerifyOptions(net, addr.ascii, confirmed, username, pins, allow_insecure, on_event)
         verification = VerificationRun(password, options, timeout=timeout + verify_timeout, cancel=cancel)
     started: set[bool] = set()
-    finished: set[int] = set()
-    incoming_from: _Run | None = None
-    outgoing_from: _Run | None = None
-    while True:
-        settled_in, incoming_from = _decide(runs, finished, incoming=True)
-        settled_out, outgoing_from = _decide(runs, finished, incoming=False)
-        if verification is not None:  # verify a direction the moment its answer is settled
-            sides = ((True, settled_in, incoming_from), (False, settled_out, outgoing_from))
-            for incoming, settled, winner in sides:
-                if settled and incoming not in started:
-                    started.add(incoming)
-                    verification.start("incoming" if incoming else "outgoing",
-                                       _ranked(runs, finished, winner, incoming=incoming))
-        if settled_in and settled_out:
-            break
-        if (cancel is not None and cancel.cancelled) or deadline.expired:
-            incoming_from = incoming_from or _best_so_far(runs, finished, incoming=True)
-            outgoing_from = outgoing_from or _best_so_far(runs, finished, incoming=False)
-            break
-        try:
-            run = events.get(timeout=deadline.poll(0.1))
-        except queue.Empty:
-            continue
-        finished.add(id(run))
-        emit(run.source.name, run.state, run.detail)
 
-    user_cancelled = cancel is not None and cancel.cancelled
-    for run in runs:
-        if id(run) not in finished:
-            run.cancel.cancel()
-            run.state = SourceState.CANCELLED
-            run.detail = "user" if user_cancelled else ("timeout" if deadline.expired else "answer settled")
-            run.elapsed_ms = deadline.elapsed_ms()
-            emit(run.source.name, SourceState.CANCELLED, run.detail)
-    result = _result(addr, runs, finished, incoming_from, outgoing_from, deadline)
+    def settled(incoming: bool, candidates: list[Candidate]) -> None:
+        if verification is not None:  # verify a direction the moment its answer is settled
+            started.add(incoming)
+            verification.start("incoming" if incoming else "outgoing", candidates)
+
+    race.start()
+    race.run(cancel, settled)
+    result = race.result(addr)
     if verification is None:
         return result
-    for incoming, role in ((True, "incoming"), (False, "outgoing")):
-        if incoming not in started and not user_cancelled:  # ended by the deadline: verify what we have
-            verification.start(role, result.incoming if incoming else result.outgoing)
+    if not (cancel is not None and cancel.cancelled):
+        for incoming in (True, False):
+            if incoming not in started:  # ended by the deadline: verify what we have
+                verification.start("incoming" if incoming else "outgoing", race.ranked(incoming))
     return replace(result, verification=verification.wait())
-
-
-def _decide(runs: list[_Run], finished: set[int], *, incoming: bool) -> tuple[bool, _Run | None]:
-    """(settled, winner) for one direction: the first source in priority order that found something for
-    it, once every source above it has ended."""
-    for run in runs:
-        if id(run) not in finished:
-            return False, None
-        if run.finding is not None and (run.finding.incoming if incoming else run.finding.outgoing):
-            return True, run
-    return True, None
-
-
-def _best_so_far(runs: list[_Run], finished: set[int], *, incoming: bool) -> _Run | None:
-    for run in runs:
-        if id(run) in finished and run.finding is not None:
-            if run.finding.incoming if incoming else run.finding.outgoing:
-                return run
-    return None
-
-
-def _ranked(runs: list[_Run], finished: set[int], winner: _Run | None, *, incoming: bool) -> list[Candidate]:
-    """The winner's candidates, then what other finished sources found that it did not list."""
-
-    def side(r: _Run) -> list[Candidate]:
-        if r.finding is None:
-            return []
-        return r.finding.incoming if incoming else r.finding.outgoing
-
-    out = list(side(winner)) if winner is not None else []
-    for r in runs:
-        if r is not winner and id(r) in finished:
-            out = merge(out, side(r))
-    return out
-
-
-def _result(
-    addr: EmailAddress,
-    runs: list[_Run],
-    finished: set[int],
-    incoming_from: _Run | None,
-    outgoing_from: _Run | None,
-    deadline: Deadline,
-) -> DiscoveryResult:
-    incoming = _ranked(runs, finished, incoming_from, incoming=True)
-    outgoing = _ranked(runs, finished, outgoing_from, incoming=False)
-    winner = incoming_from or outgoing_from
-    notes: list[ProviderNote] = []
-    for side in (incoming_from, outgoing_from):
-        if side is not None and side.finding is not None:
-            notes.extend(n for n in side.finding.notes if n.id not in {m.id for m in notes})
-    if any(c.port == 25 for c in outgoing[:1]) and all(n.id != OP25B_NOTE.id for n in notes):
-        notes.append(OP25B_NOTE)
-    outcomes = [
-        SourceOutcome(r.source.name, r.state, r.elapsed_ms, r.detail, r.origin) for r in runs
-    ]
-    return DiscoveryResult(
-        address=addr.ascii,
-        address_display=addr.display,
-        incoming=incoming,
-        outgoing=outgoing,
-        notes=notes,
-        outcomes=outcomes,
-        provider=winner.finding.provider if winner and winner.finding else "",
-        winner=winner.source.name if winner else None,
-        elapsed_ms=deadline.elapsed_ms(),
-    )
-
