@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import json
 import logging
-import logging.handlers
 import os
-import tempfile
 import threading
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-
-import platformdirs
 
 from assistant.core.model import Auth, Protocol, Security, ServerSettings
 
@@ -30,12 +26,16 @@ def config_dir() -> Path:
     override = os.environ.get(CONFIG_DIR_ENV)
     if override:
         return Path(override)
+    import platformdirs  # here, not at the top: the window's start-up time counts every import
+
     return Path(platformdirs.user_config_dir(APP_DIR_NAME, appauthor=False))
 
 
 def log_dir() -> Path:
     if os.environ.get(CONFIG_DIR_ENV):
         return config_dir() / "logs"
+    import platformdirs
+
     return Path(platformdirs.user_log_dir(APP_DIR_NAME, appauthor=False))
 
 
@@ -250,6 +250,8 @@ class SettingsStore:
 
     def save(self, settings: Settings) -> None:
         """Write a temp file in the same folder, fsync it, then rename it over the old one."""
+        import tempfile
+
         self.directory.mkdir(parents=True, exist_ok=True)
         text = json.dumps(settings_to_json(settings), ensure_ascii=False, indent=2) + "\n"
         fd, tmp = tempfile.mkstemp(prefix=f".{SETTINGS_FILE}.", suffix=".tmp", dir=self.directory)
@@ -338,6 +340,8 @@ def remember_secret(secret: str) -> None:
 
 def setup_logging(path: Path | None = None, *, level: int = logging.INFO) -> Path:
     """Log to the app's log file (rotated, UTF-8) through the redactor; returns the file's path."""
+    import logging.handlers
+
     path = path if path is not None else log_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")

@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from assistant.core.store import Account
 from assistant.gui import words
-from assistant.gui.widgets.explanation_card import ExplanationCard
 from assistant.gui.widgets.status_list import format_ms
 from assistant.gui.windows.stage_column import StageColumn
 
 if TYPE_CHECKING:
+    from assistant.gui.widgets.explanation_card import ExplanationCard
     from assistant.gui.windows.tasks import RunOutcome
 
 
@@ -85,11 +85,9 @@ class AccountPanel(QWidget):
         self.status.hide()
         layout.addWidget(self.status)
         self.columns_box = QWidget()
-        columns = QHBoxLayout(self.columns_box)
-        columns.setContentsMargins(0, 0, 0, 0)
-        self.columns = {role: StageColumn(role) for role in ("incoming", "outgoing", "send-test")}
-        for column in self.columns.values():
-            columns.addWidget(column, 1)
+        self.columns_layout = QHBoxLayout(self.columns_box)
+        self.columns_layout.setContentsMargins(0, 0, 0, 0)
+        self.columns: dict[str, StageColumn] = {}  # made on the first run: the window opens faster
         self.columns_box.hide()
         layout.addWidget(self.columns_box)
         self.cards_box = QVBoxLayout()
@@ -170,6 +168,10 @@ class AccountPanel(QWidget):
 
     def run_started(self, kind: str) -> None:
         assert self.account is not None
+        if not self.columns:
+            for role in ("incoming", "outgoing", "send-test"):
+                self.columns[role] = StageColumn(role)
+                self.columns_layout.addWidget(self.columns[role], 1)
         self.kind = kind
         self.outcome = None
         self.running = True
@@ -212,6 +214,7 @@ class AccountPanel(QWidget):
 
     def show_outcome(self, outcome: RunOutcome, kind: str, lang: str) -> None:
         """The finished run: every column settled, a one-line summary, and a card per failure."""
+        from assistant.gui.widgets.explanation_card import ExplanationCard  # only a failure needs it
         from assistant.gui.windows.tasks import explain_server
 
         self.running = False

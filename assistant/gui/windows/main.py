@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -32,11 +31,11 @@ from assistant.core.store import Account, CheckSummary, Settings, SettingsProble
 from assistant.gui.widgets import theme
 from assistant.gui.windows import tasks
 from assistant.gui.windows.account_panel import AccountPanel
-from assistant.gui.windows.password_dialogs import KeyringNotice, PasswordDialog
 from assistant.gui.windows.style import window_style
 
 if TYPE_CHECKING:
     from assistant.core.secrets import PasswordStore
+    from assistant.gui.windows.password_dialogs import KeyringNotice, PasswordDialog
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +112,7 @@ class MainWindow(QMainWindow):
         self.job: Any = None
         self.keyring_notice: KeyringNotice | None = None
         self.password_dialog: PasswordDialog | None = None
-        self.confirm: QMessageBox | None = None
+        self.confirm: Any = None  # the QMessageBox asking before a removal
         self.wizard: Any = None
         self.bounce_window: Any = None
         self.report_dialog: Any = None
@@ -123,9 +122,12 @@ class MainWindow(QMainWindow):
         self.last_outcome: tuple[str, str, Any] | None = None  # (address, kind, RunOutcome) for the report
         self._pending_kind = "test"
         self.setStyleSheet(window_style())
-        icon = resource_path("icons", "mail-setup-assistant.svg")
-        if icon.exists():
-            self.setWindowIcon(QIcon(str(icon)))
+        icon = QIcon()
+        for size in (16, 32, 48, 64, 128, 256):
+            png = resource_path("icons", f"mail-setup-assistant-{size}.png")
+            if png.exists():
+                icon.addFile(str(png))
+        self.setWindowIcon(icon)
         self.resize(1040, 720)
 
         central = QWidget()
@@ -359,6 +361,8 @@ class MainWindow(QMainWindow):
             )
 
     def _ask_password(self, account: Account, *, offer_save: bool) -> None:
+        from assistant.gui.windows.password_dialogs import PasswordDialog
+
         dialog = PasswordDialog(account.address, offer_save=offer_save, parent=self)
         self.password_dialog = dialog
 
@@ -414,6 +418,8 @@ class MainWindow(QMainWindow):
         without: Callable[[], None],
         reading: bool = False,
     ) -> KeyringNotice:
+        from assistant.gui.windows.password_dialogs import KeyringNotice
+
         log.warning("keyring unavailable (%s): %s", outcome.state, outcome.detail)
         if self.keyring_notice is not None:
             self.keyring_notice.deleteLater()
@@ -567,6 +573,8 @@ class MainWindow(QMainWindow):
         account = self.current_account()
         if account is None:
             return
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self)
         box.setObjectName("confirmRemove")
         box.setIcon(QMessageBox.Icon.Question)
