@@ -139,6 +139,7 @@ class Lab:
         main thread: the daemons die with the thread that started them.
         """
         t0 = time.monotonic()
+        _preflight()
         if root is None:
             root = Path(tempfile.mkdtemp(prefix="mail-lab-", dir="/tmp"))  # short: unix socket paths
         root.mkdir(parents=True, exist_ok=True)
@@ -227,6 +228,20 @@ class Lab:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+def _preflight() -> None:
+    """A clear message instead of a traceback deep in a daemon start when something is missing."""
+    missing = [name for name in ("dovecot", "dnsmasq", "postconf") if shutil.which(name) is None]
+    if not (Path(postfix.DAEMON_DIRECTORY) / "master").exists() and "postconf" not in missing:
+        missing.append("postfix")
+    if missing:
+        raise RuntimeError(
+            f"the mail lab needs {', '.join(missing)}: run ./dev test (it installs dovecot-imapd, "
+            "dovecot-pop3d, postfix and dnsmasq-base)"
+        )
+    if os.geteuid() != 0:
+        raise RuntimeError("the mail lab runs Dovecot and Postfix as private instances and needs root")
 
 
 def _open_path(root: Path) -> None:
