@@ -177,12 +177,28 @@ def _analyze_message(msg: Part, depth: int) -> BounceReport:
                 if report.recipients:
                     return _forwarded(report)
     if not found:
-        address = reports.original_recipient(attached, msg)
-        found = [make_recipient(address, action, "", prose.diagnostic_lines(body), reporting=reporting)]
+        diag = prose.diagnostic_lines(body)
+        address = (
+            prose.first_address(diag, exclude)
+            or reports.original_recipient(attached, msg)
+            or prose.original_to(body, exclude)
+        )
+        found = [make_recipient(address, action, "", diag, reporting=reporting)]
+    found = [_with_subject(r, subject) for r in found]
     carrier_filtered = (msg.get("X-SPASIGN") or "").strip().upper() == "NG"
     if carrier_filtered:
         found = [as_filtered(r) for r in found]
     return BounceReport("text", tuple(found), subject, sender_addr, forwarded=depth > 0)
+
+
+def _with_subject(r: BounceRecipient, subject: str) -> BounceRecipient:
+    """Old MTAs put the reason only in the subject ("Returned mail: User unknown"): the fallback."""
+    if r.reason not in ("onhold", "undefined") or ":" not in subject:
+        return r
+    said = subject.split(":", 1)[1].strip()
+    better = make_recipient(r.address, r.action, "", f"{r.diagnostic} ({said})".strip(), command=r.command,
+                            remote=r.remote_mta, reporting=r.reporting_mta)  # fmt: skip
+    return better if better.reason not in ("onhold", "undefined") else r
 
 
 def _forwarded(report: BounceReport) -> BounceReport:

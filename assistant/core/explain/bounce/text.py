@@ -51,9 +51,7 @@ _DELIVERED_TO = re.compile(
     r"delivery to|"
     r"unable to deliver (?:your message )?to|failed to deliver to|could not deliver (?:mail )?to|"
     r"recipient(?: address)?:|delivery has failed to these recipients|"
-    r"(?:宛先|送信先)[^:：\s]{0,8})\s*[:：]?\s*<?("
-    + ADDRESS.pattern
-    + ")>?",
+    r"(?:宛先|送信先)[^:：\s]{0,8})\s*[:：]?\s*<?(" + ADDRESS.pattern + ")>?",
     re.IGNORECASE,
 )
 
@@ -153,7 +151,7 @@ def cut_original(text: str) -> str:
         at = low.find(word)
         while 0 <= at < best:
             start = text.rfind("\n", 0, at) + 1
-            if start > 0 and _ORIGINAL.match(text, start):
+            if _ORIGINAL.match(text, start):
                 best = start
                 break
             at = low.find(word, at + 1)
@@ -250,6 +248,28 @@ def diagnostic_lines(text: str) -> str:
     if not out:
         out = [ln.strip() for ln in text.splitlines() if _DIAGNOSTIC_HINT.search(ln)][:6]
     return _clean(" ".join(out))
+
+
+def first_address(text: str, exclude: set[str]) -> str:
+    """The first address in `text` that is neither ours nor a mail system's."""
+    for m in ADDRESS.finditer(text):
+        address = m.group(0)
+        if address.lower() not in exclude and not is_service_address(address):
+            return address
+    return ""
+
+
+_TO_LINE = re.compile(r"^to:[ \t]*(.+)$", re.IGNORECASE | re.MULTILINE)
+
+
+def original_to(text: str, exclude: set[str]) -> str:
+    """The To: of an original quoted inline below the bounce text (old MTAs append it as plain text)."""
+    rest = text[len(cut_original(text[:60000])) : 120000]
+    for m in _TO_LINE.finditer(rest):
+        found = first_address(m.group(1), exclude)
+        if found:
+            return found
+    return ""
 
 
 def _anchor(line: str, exclude: set[str]) -> tuple[str, str] | None:
