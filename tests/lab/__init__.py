@@ -169,7 +169,7 @@ class Lab:
         self.dns_server = dns.start(timeout)
         fakes = self._start_fakes(plan.fakes, plan.fake_cert, tied)
         self.daemons.append(fakes)
-        d, sasl = dovecot.start(plan.dovecot(self.root / "mail", sasl_hint=None), tied=tied, timeout=timeout)
+        d, sasl = dovecot.start(plan.dovecot(self.root / "mail"), tied=tied, timeout=timeout)
         self.daemons.append(d)
         plan.postfix.sasl_path = sasl
         self.daemons.append(postfix.start(plan.postfix, tied=tied, timeout=timeout))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import secrets
 import socket
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -86,9 +86,8 @@ class Plan:
     dovecot_listeners: list[Listener]
     certs: dict[str, CertFiles]
     root: Path
-    extra: dict[str, Any] = field(default_factory=dict)
 
-    def dovecot(self, mail_root: Path, sasl_hint: object = None) -> DovecotPlan:
+    def dovecot(self, mail_root: Path) -> DovecotPlan:
         h = self.hosts
         return DovecotPlan(
             root=self.root,
