@@ -110,134 +110,139 @@
 <context>
     <name>DiscoveryPage</name>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="77" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="83" />
         <source>Finding your settings</source>
         <translation>設定を探しています</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="81" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="87" />
         <source>Enter settings myself</source>
         <translation>自分で設定を入力する</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="82" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="88" />
         <source>Next</source>
         <translation>次へ</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="97" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="103" />
         <source>Stopping…</source>
         <translation>停止しています…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="214" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="231" />
         <source>Settings found for {provider}</source>
         <translation>{provider} の設定が見つかりました</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="216" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="233" />
         <source>Settings found</source>
         <translation>設定が見つかりました</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="221" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="238" />
         <source>Found in: {source}</source>
         <translation>見つけた場所: {source}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="249" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="266" />
         <source>Your address:</source>
         <translation>あなたのアドレス:</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="250" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="267" />
         <source>Your password would go to:</source>
         <translation>パスワードの送り先:</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="254" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="271" />
         <source>Server:</source>
         <translation>サーバー:</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="255" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="272" />
         <source>Please check these settings before we log in</source>
         <translation>ログインする前に、この設定を確認してください</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="257" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="274" />
         <source>I checked the names above and want to use these servers</source>
         <translation>上の名前を確認しました。このサーバーを使います</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="274" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="291" />
         <source>These settings were downloaded without encryption (HTTP), so someone could have changed them on the way.</source>
         <translation>この設定は暗号化されていない接続（HTTP）で取得したため、途中で書き換えられた可能性があります。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="277" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="294" />
         <source>These settings come from DNS records that cannot be verified.</source>
         <translation>この設定は、正しさを確かめられない DNS の情報から得たものです。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="279" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="296" />
         <source>Your password would be sent to a company with a different domain than your address. This is normal when your provider uses another company's servers, but please make sure you recognise it.</source>
         <translation>パスワードが、アドレスとは別のドメインの会社に送られます。プロバイダーが他社のサーバーを使っている場合はよくあることですが、知っている会社か確認してください。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="283" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="300" />
         <source>These settings come from data we could not verify.</source>
         <translation>この設定は、正しさを確認できていない情報から得たものです。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="285" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="302" />
         <source>We guessed these server names; they answered, but nothing confirms they belong to your provider.</source>
         <translation>よく使われるサーバー名を試したところ応答がありました。ただし、お使いのプロバイダーのサーバーだという確証はありません。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="289" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="306" />
         <source>This server does not encrypt the connection: your password would travel unprotected.</source>
         <translation>このサーバーは接続を暗号化しません。パスワードが保護されずに送られます。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="302" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="319" />
         <source>Before you continue</source>
         <translation>続ける前にご確認ください</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="311" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="328" />
         <source>Open your provider's help page</source>
         <translation>プロバイダーのヘルプページを開く</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="321" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="338" />
         <source>Looking for the settings of {address}…</source>
         <translation>{address} の設定を探しています…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="323" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="340" />
         <source>Search stopped. You can search again or enter the settings yourself.</source>
         <translation>検索を止めました。もう一度探すか、設定を自分で入力できます。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="326" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="343" />
         <source>Something went wrong while searching. You can search again or enter the settings yourself.</source>
         <translation>検索中に問題が起きました。もう一度探すか、設定を自分で入力できます。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="330" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="347" />
         <source>We could not find settings for {address}. Your provider's setup notice lists them; you can enter them yourself.</source>
         <translation>{address} の設定は見つかりませんでした。プロバイダーの設定情報（設定完了のお知らせなど）に書かれている値を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="334" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="351" />
         <source>Done. Nothing has been sent to the servers yet.</source>
         <translation>完了しました。まだサーバーには何も送っていません。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="342" />
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="359" />
         <source>Search &amp;again</source>
         <translation>もう一度探す(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="360" />
+        <source>Where we looked</source>
+        <translation>検索した場所</translation>
     </message>
 </context>
 <context>
@@ -655,62 +660,62 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="207" />
+        <location filename="../../assistant/gui/wizard/wizard.py" line="208" />
         <source>Address</source>
         <translation>アドレス</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="208" />
+        <location filename="../../assistant/gui/wizard/wizard.py" line="209" />
         <source>Search</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="209" />
+        <location filename="../../assistant/gui/wizard/wizard.py" line="210" />
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="210" />
+        <location filename="../../assistant/gui/wizard/wizard.py" line="211" />
         <source>Test</source>
         <translation>テスト</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="211" />
+        <location filename="../../assistant/gui/wizard/wizard.py" line="212" />
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="219" />
+        <location filename="../../assistant/gui/wizard/wizard.py" line="220" />
         <source>Step {n} of {total}</source>
         <translation>手順 {n}／{total}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="221" />
+        <location filename="../../assistant/gui/wizard/wizard.py" line="222" />
         <source>Set up a mail account — Mail Setup Assistant</source>
         <translation>メールアカウントの設定 — メール設定アシスタント</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="230" />
+        <location filename="../../assistant/gui/wizard/wizard.py" line="231" />
         <source>Stop</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="230" />
+        <location filename="../../assistant/gui/wizard/wizard.py" line="231" />
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="241" />
+        <location filename="../../assistant/gui/wizard/wizard.py" line="242" />
         <source>&lt; &amp;Back</source>
         <translation>&lt; 戻る(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="242" />
+        <location filename="../../assistant/gui/wizard/wizard.py" line="243" />
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="243" />
+        <location filename="../../assistant/gui/wizard/wizard.py" line="244" />
         <source>Language</source>
         <translation>言語</translation>
     </message>

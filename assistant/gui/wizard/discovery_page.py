@@ -6,7 +6,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout
 
 from assistant.core.model import Protocol, ServerSettings
 from assistant.gui import words
@@ -35,6 +35,12 @@ class DiscoveryPage(WizardPage):
         self.sources = StatusList()
         self.sources.setObjectName("sources")
         self.layout_.addWidget(self.sources)
+        self.sources_toggle = QToolButton(objectName="sources_toggle")
+        self.sources_toggle.setCheckable(True)
+        self.sources_toggle.setAutoRaise(True)
+        self.sources_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.sources_toggle.toggled.connect(self._toggle_sources)
+        self.layout_.addWidget(self.sources_toggle)
 
         self.found_box = QFrame(objectName="card")
         found_layout = QVBoxLayout(self.found_box)
@@ -200,13 +206,24 @@ class DiscoveryPage(WizardPage):
         self.state.user_alternatives = alternatives
         self.confirm_check.setChecked(False)
 
+    def _toggle_sources(self, shown: bool) -> None:
+        self.sources.setVisible(shown)
+        self.sources_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+
     def _hide_results(self) -> None:
+        self.sources_toggle.hide()
+        self.sources_toggle.setChecked(True)
+        self._toggle_sources(True)
         self.found_box.hide()
         self.confirm_box.hide()
         self.notes_box.hide()
         self.again.hide()
 
     def _show_result(self) -> None:
+        if self.state.confirmations or self.state.notes:  # what to read first must fit on the page
+            self.sources_toggle.show()
+            self.sources_toggle.setChecked(False)
+            self._toggle_sources(False)
         if self._found():
             lines = [words.server_line(s) for _role, s in self.state.servers()]
             provider = getattr(self.state.discovery, "provider", "")
@@ -340,6 +357,7 @@ class DiscoveryPage(WizardPage):
         for key in self.sources.keys():
             self.sources.set_name(key, words.source_name(key))
         self.again.setText(self.tr("Search &again"))
+        self.sources_toggle.setText(self.tr("Where we looked"))
         self._set_status()
         if self.phase == "done":
             self._show_result()
