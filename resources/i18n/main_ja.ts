@@ -311,10 +311,12 @@
       <translation>メールアカウント</translation>
     </message>
     <message>
-      <source>There is no mail account yet.
-Click “Add account…” to set one up.</source>
-      <translation>メールアカウントはまだありません。
-「アカウントを追加…」を押して設定してください。</translation>
+      <source>There is no mail account yet.</source>
+      <translation>メールアカウントはまだありません。</translation>
+    </message>
+    <message>
+      <source>Set up a mail account…</source>
+      <translation>メールアカウントを設定する…</translation>
     </message>
     <message>
       <source>Your settings could not be saved</source>

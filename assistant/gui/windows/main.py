@@ -154,9 +154,19 @@ class MainWindow(QMainWindow):
         self.accounts.currentRowChanged.connect(self._account_chosen)
         splitter.addWidget(self.accounts)
         self.right = QStackedWidget()
-        self.empty = QLabel(objectName="emptyState")
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty = QWidget(objectName="emptyState")
+        empty_layout = QVBoxLayout(self.empty)
+        empty_layout.addStretch(1)
+        self.empty_text = QLabel()
+        self.empty_text.setWordWrap(True)
+        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_add = QPushButton(objectName="emptyAddAccount")
+        theme.scaled(self.empty_add, 1.2, bold=True)
+        self.empty_add.setMinimumHeight(44)
+        self.empty_add.clicked.connect(self.add_account)
+        empty_layout.addWidget(self.empty_text)
+        empty_layout.addWidget(self.empty_add, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(2)
         self.panel = AccountPanel()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -232,7 +242,8 @@ class MainWindow(QMainWindow):
         self.report_button.setToolTip(self.tr("Everything your help desk needs, without your password"))
         self.language.setAccessibleName(self.tr("Language"))
         self.accounts.setAccessibleName(self.tr("Mail accounts"))
-        self.empty.setText(self.tr("There is no mail account yet.\nClick “Add account…” to set one up."))
+        self.empty_text.setText(self.tr("There is no mail account yet."))
+        self.empty_add.setText(self.tr("Set up a mail account…"))
         index = self.language.findData(self.lang())
         if index >= 0:
             self.language.setCurrentIndex(index)
@@ -264,6 +275,7 @@ class MainWindow(QMainWindow):
             if account.address == current:
                 row_to_select = row
         self.accounts.blockSignals(False)
+        self.accounts.setVisible(bool(self.settings.accounts))  # no empty white box on the first start
         if self.settings.accounts:
             self.accounts.setCurrentRow(row_to_select)
             self._account_chosen(row_to_select)

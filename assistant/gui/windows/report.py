@@ -28,6 +28,13 @@ from assistant.core.store import REDACTOR, Settings
 from assistant.gui import words
 
 
+def _width(text: str) -> int:
+    """Columns `text` takes in a monospaced font: Japanese characters take two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 @dataclass
 class Section:
     title: str
@@ -44,7 +51,7 @@ class SupportReport:
     def to_text(self) -> str:
         out = [self.title, "=" * 60]
         for s in self.sections:
-            out += ["", s.title, "-" * len(s.title)]
+            out += ["", s.title, "-" * _width(s.title)]
             out += [f"{label}: {value}" if label else value for label, value in s.rows]
             out += [f"  {i}. {step}" for i, step in enumerate(s.steps, 1)]
             if s.pre:

@@ -12,5 +12,6 @@ def window_style() -> str:
         + f"""
 QLabel#subTitle, QLabel#who {{ font-weight: 600; }}
 QLabel#okText {{ color: {theme.ok_color()}; }}
+QPushButton#emptyAddAccount {{ padding: 8px 28px; }}
 """
     )
