@@ -123,3 +123,20 @@ def test_a_refused_user_name_offers_the_other_usual_form_once(qtbot: Any, lab: A
     assert wizard.state.incoming is not None and wizard.state.incoming.username == "taro@lab.test"
     press_next(qtbot, wizard)
     assert wizard.results.phase == "success"
+
+
+def test_change_settings_after_a_failure_runs_a_fresh_test(qtbot: Any, lab: Any) -> None:
+    wizard = _wizard(qtbot, lab)
+    check_with(qtbot, wizard, lab.settings("closed-imaps"), lab.settings("submission"))
+    to_result(qtbot, wizard)
+    assert card_ids(wizard) == ["tcp.refused"]
+    press_next(qtbot, wizard)  # "Change settings"
+    assert wizard.page() is wizard.settings and wizard.settings.editing()
+    form = wizard.settings.in_form
+    form.host.setText(lab.settings("imaps").host)
+    assert not form.error.isVisible()
+    press_next(qtbot, wizard)  # "Test these settings"
+    assert wizard.page() is wizard.testing
+    qtbot.waitUntil(lambda: wizard.testing.phase == "done", timeout=SLOW)
+    press_next(qtbot, wizard)
+    assert wizard.results.phase == "success"

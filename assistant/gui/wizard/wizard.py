@@ -160,8 +160,10 @@ class SetupWizard(QDialog):
             return
         if page is self.account and not self.account.accept_input():
             return
-        if page is self.settings and not self.settings.accept_input():
-            return
+        if page is self.settings:
+            if not self.settings.accept_input():
+                return
+            self.testing.reset()  # new or changed settings: always a fresh test
         if page is self.results:
             self.results.primary()
             return
