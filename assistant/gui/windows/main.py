@@ -453,7 +453,10 @@ class MainWindow(QMainWindow):
         return notice
 
     def _run(self, account: Account, password: str) -> None:
+        from assistant.core.store import remember_secret
         from assistant.gui import workers
+
+        remember_secret(password)  # typed, not saved: the log must still never show it
 
         kind = self._pending_kind
         pins = tasks.pins_of(self.settings)
