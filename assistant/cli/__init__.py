@@ -21,9 +21,9 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:  # argparse exits 2 too; keep its one-line style
-        self.print_usage(sys.stderr)
-        print(f"{self.prog}: {message}", file=sys.stderr)
+    def error(self, message: str) -> NoReturn:
+        # Bad input is one line (argparse would print the whole usage block first).
+        print(f"{self.prog}: {message} (--help shows the options)", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
 
 
