@@ -343,6 +343,10 @@
       <translation>保存した設定を読み込めませんでした</translation>
     </message>
     <message>
+      <source>Getting your password from the keyring… If a window asks for your keyring password, enter it there.</source>
+      <translation>キーリングからパスワードを取り出しています…キーリングのパスワードを求める画面が表示されたら、そこに入力してください。</translation>
+    </message>
+    <message>
       <source>The test was stopped.</source>
       <translation>テストを中止しました。</translation>
     </message>

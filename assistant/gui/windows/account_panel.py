@@ -203,6 +203,14 @@ class AccountPanel(QWidget):
             str(getattr(event, "detail", "") or ""),
         )
 
+    def say(self, text: str) -> None:
+        """A line of status outside a run (e.g. while the keyring is asked); empty hides it."""
+        self.status.setObjectName("runStatus")
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+
     def run_stopped(self, message: str) -> None:
         """Cancelled, or could not run at all."""
         self.running = False

@@ -354,12 +354,19 @@ class MainWindow(QMainWindow):
             self._ask_password(account, offer_save=True)
 
     def _fetch_password(self, account: Account) -> None:
+        self.panel.say(
+            self.tr(
+                "Getting your password from the keyring… If a window asks for your keyring password, "
+                "enter it there."
+            )
+        )
         self._keyring_call(
             lambda: self.passwords.get(account.address),
             lambda outcome: self._password_fetched(account, outcome),
         )
 
     def _password_fetched(self, account: Account, outcome: tasks.KeyringOutcome) -> None:
+        self.panel.say("")
         if outcome.ok and outcome.value:
             self._run(account, str(outcome.value))
         elif outcome.ok:  # the keyring works but has no entry (deleted elsewhere): ask
