@@ -15,12 +15,16 @@ class Pattern:
     necessarily the leftmost one; use it to ask whether the pattern occurs.
     """
 
-    __slots__ = ("_compiled", "_index", "_sources", "regex", "trigger_set", "triggers")
+    __slots__ = ("_compiled", "_index", "_minimal", "_sources", "regex", "trigger_set", "triggers")
 
     def __init__(self, pattern: str) -> None:
         self.regex = re.compile(pattern, re.IGNORECASE)
         self.triggers = triggers(pattern)
         self.trigger_set: frozenset[str] = frozenset(self.triggers or ())
+        # a first, cheaper screen: the words no other word of the set contains ("not " for "not found")
+        self._minimal = tuple(
+            w for w in self.trigger_set if not any(o != w and o in w for o in self.trigger_set)
+        )
         self._sources = split_top(pattern) if self.triggers is not None else []
         self._compiled: dict[int, re.Pattern[str]] = {}
         self._index: dict[str, tuple[int, ...]] = {}
@@ -33,7 +37,10 @@ class Pattern:
         if self.triggers is None:
             return self.regex.search(text)
         low = lowered if lowered is not None else text.lower()
-        return self.search_present(text, {t for t in self.trigger_set if t in low})
+        for word in self._minimal:
+            if word in low:
+                return self.search_present(text, {t for t in self.trigger_set if t in low})
+        return None
 
     def search_present(self, text: str, present: set[str] | frozenset[str]) -> re.Match[str] | None:
         """search() when the caller already knows which literals occur in the text (see present_words)."""

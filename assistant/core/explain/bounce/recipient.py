@@ -28,6 +28,9 @@ CARRIER_DOMAINS = (
 )
 
 
+_CARRIERS = frozenset(CARRIER_DOMAINS)
+
+
 @dataclass(frozen=True)
 class BounceRecipient:
     """What a bounce says about one recipient."""
@@ -116,8 +119,8 @@ def make_recipient(
 
 
 def _carrier(address: str) -> bool:
-    domain = address.rpartition("@")[2].lower()
-    return any(domain == d or domain.endswith("." + d) for d in CARRIER_DOMAINS)
+    labels = address.rpartition("@")[2].lower().split(".")
+    return any(".".join(labels[i:]) in _CARRIERS for i in range(len(labels) - 1))
 
 
 _BARE_UNKNOWN = re.compile(r"\b550\s*:\s*user unknown", re.IGNORECASE)

@@ -55,31 +55,27 @@ _DELIVERED_TO = re.compile(
     re.IGNORECASE,
 )
 
-_COMMANDS = (
-    (
-        re.compile(
-            r"in reply to (?:the )?(rcpt to|mail from|end of data|data|helo|ehlo|starttls|banner)", re.I
-        ),
-        None,
-    ),
-    (
-        re.compile(
-            r"after (rcpt to|mail from|end of data|data|initial connection|helo|ehlo|sending data)", re.I
-        ),
-        None,
-    ),
-    (re.compile(r">>> (rcpt|mail|data|ehlo|helo|\.)", re.I), None),
-    (re.compile(r"(?:for|to) (?:the )?(rcpt to|mail from|data|end of data) command", re.I), None),
-    (re.compile(r"does not like (recipient|sender)", re.I), None),
-    (re.compile(r"failed after i sent the (message)", re.I), "DATA"),
-    (re.compile(r"\[(rcpt_to|mail_from|data|end_of_data)\]", re.I), None),
-    (
-        re.compile(
-            r"(?:during|at|while (?:sending|in)) (?:the )?(rcpt|mail from|data|end of data|connect)", re.I
-        ),
-        None,
-    ),
-)
+# (word, pattern, how far before the word the match may start, fixed answer): a pattern runs only where
+# its word is, so the many texts without it cost one substring search.
+_COMMANDS: tuple[tuple[str, re.Pattern[str], int, str], ...] = tuple(
+    (word, re.compile(rx, re.IGNORECASE), back, fixed)
+    for word, rx, back, fixed in (
+        ("in reply to ",
+         r"in reply to (?:the )?(rcpt to|mail from|end of data|data|helo|ehlo|starttls|banner)", 0, ""),
+        ("after ",
+         r"after (rcpt to|mail from|end of data|data|initial connection|helo|ehlo|sending data)", 0, ""),
+        (">>>", r">>> ?(rcpt|mail|data|ehlo|helo|\.)", 0, ""),
+        (" command", r"(?:for|to) (?:the )?(rcpt to|mail from|data|end of data) command", 30, ""),
+        ("does not like ", r"does not like (recipient|sender)", 0, ""),
+        ("failed after i sent", r"failed after i sent", 0, "DATA"),
+        ("[rcpt_to]", r"\[rcpt_to\]", 0, "RCPT"),
+        ("[mail_from]", r"\[mail_from\]", 0, "MAIL"),
+        ("[data]", r"\[data\]", 0, "DATA"),
+        ("[end_of_data]", r"\[end_of_data\]", 0, "DATA"),
+        ("during ", r"during (?:the )?(rcpt|mail from|data|end of data|connect)", 0, ""),
+        ("while sending ", r"while sending (?:the )?(rcpt|mail from|data|end of data)", 0, ""),
+    )
+)  # fmt: skip
 _COMMAND_NAMES = {
     "rcpt to": "RCPT",
     "rcpt": "RCPT",
@@ -103,17 +99,21 @@ _COMMAND_NAMES = {
     "connect": "CONN",
 }
 
-_REMOTE = (
-    re.compile(r"\bhost ([A-Za-z0-9][\w.-]*\.[A-Za-z]{2,})\.?\s*\[", re.I),
-    re.compile(r"while talking to ([A-Za-z0-9][\w.-]*\.[A-Za-z]{2,})\.?:", re.I),
-    re.compile(r"remote (?:server|host|mta)(?: at| is)? \[?([A-Za-z0-9][\w.-]*\.[A-Za-z]{2,})", re.I),
-    re.compile(r"<([A-Za-z0-9][\w.-]*\.[A-Za-z]{2,}) #\d\.\d", re.I),
-    re.compile(r"\b(\d{1,3}(?:\.\d{1,3}){3}) does not like", re.I),
-    re.compile(r"\bhost ([A-Za-z0-9][\w.-]*\.[A-Za-z]{2,}) said", re.I),
-    re.compile(r"\bhost:\s*([A-Za-z0-9][\w.-]*\.[A-Za-z]{2,})", re.I),
-    re.compile(r"\bby ([A-Za-z0-9][\w.-]*\.[A-Za-z]{2,})\.? \[[\d.:a-fA-F]+\]", re.I),
-    re.compile(r"(?:^|\s)([A-Za-z0-9][\w.-]*\.[A-Za-z]{2,}) \[[\d.:a-fA-F]+\]:", re.I),
-)
+_HOST = r"([A-Za-z0-9][\w.-]*\.[A-Za-z]{2,})"
+_REMOTE: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
+    (word, re.compile(rx, re.IGNORECASE), back)
+    for word, rx, back in (
+        ("host ", r"host " + _HOST + r"\.?\s*\[", 0),
+        ("talking to ", r"talking to " + _HOST + r"\.?:", 0),
+        ("remote ", r"remote (?:server|host|mta)(?: at| is)? \[?" + _HOST, 0),
+        (" #", r"<" + _HOST + r" #\d\.\d", 80),
+        (" does not like", r"(\d{1,3}(?:\.\d{1,3}){3}) does not like", 16),
+        ("host ", r"host " + _HOST + r" said", 0),
+        ("host:", r"host:\s*" + _HOST, 0),
+        (" by ", r" by " + _HOST + r"\.? \[[\d.:a-fA-F]+\]", 0),
+        ("]:", _HOST + r" \[[\d.:a-fA-F]+\]:", 120),
+    )
+)  # fmt: skip
 _REPORTING = (
     re.compile(r"this is the mail system at host ([\w.-]+)", re.I),
     re.compile(r"this is the qmail-send program at ([\w.-]+)", re.I),
@@ -177,28 +177,12 @@ def looks_delayed(text: str) -> bool:
     return bool(_DELAYED.search(text[:4000]))
 
 
-_COMMAND_WORDS = (
-    "reply to",
-    "after ",
-    ">>>",
-    "does not like",
-    "failed after",
-    "[",
-    "during",
-    "while",
-    " at ",
-    " command",
-)
-_REMOTE_WORDS = ("host", "talking", "remote", "#", "does not like", " by ", "]:")
-
-
 def command_of(text: str) -> str:
+    """The SMTP command the failure answered (RCPT, DATA, MAIL...), from the report's wording."""
     low = text.lower()
-    if not any(w in low for w in _COMMAND_WORDS):
-        return ""
-    found = ""
-    for rx, fixed in _COMMANDS:
-        for m in rx.finditer(text):
+    for word, rx, back, fixed in _COMMANDS:
+        found = ""
+        for m in _near(text, low, word, rx, back):
             found = fixed or _COMMAND_NAMES.get(m.group(1).lower(), "")
         if found:
             return found
@@ -206,14 +190,27 @@ def command_of(text: str) -> str:
 
 
 def remote_of(text: str) -> str:
+    """The remote server the report names (host mx.example.com[192.0.2.1], while talking to ...)."""
     low = text.lower()
-    if not any(w in low for w in _REMOTE_WORDS):
-        return ""
-    for rx in _REMOTE:
-        m = rx.search(text)
-        if m:
+    for word, rx, back in _REMOTE:
+        for m in _near(text, low, word, rx, back):
             return m.group(1).rstrip(".")
     return ""
+
+
+def _near(text: str, low: str, word: str, rx: re.Pattern[str], back: int) -> list[re.Match[str]]:
+    """Matches of `rx` that start at most `back` characters before an occurrence of `word`."""
+    out: list[re.Match[str]] = []
+    at = low.find(word)
+    end = -1
+    while at >= 0:
+        if at > end:
+            m = rx.search(text, max(0, at - back), at + len(word) + 260)
+            if m and m.start() <= at:
+                out.append(m)
+                end = m.end()
+        at = low.find(word, at + 1)
+    return out
 
 
 def is_service_address(address: str) -> bool:
