@@ -131,13 +131,15 @@ class PasswordStore:
     def delete(self, address: str) -> bool:
         """Remove the saved password for `address`; False when there was none."""
         backend = self._usable_backend()
-        try:
-            self._guarded(lambda: backend.delete_password(self.service, address), None)
-        except KeyringUnavailable as exc:
-            if exc.detail.startswith("PasswordDeleteError"):
+
+        def call() -> bool:
+            try:
+                backend.delete_password(self.service, address)
+            except keyring.errors.PasswordDeleteError:
                 return False  # nothing saved under that name
-            raise
-        return True
+            return True
+
+        return self._guarded(call, None)
 
     def _usable_backend(self) -> KeyringBackend:
         backend = self.backend()
