@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
 from assistant.core.resources import resource_path
 from assistant.core.store import Account, CheckSummary, Settings, SettingsProblem, SettingsStore
 from assistant.gui.widgets import theme
-from assistant.gui.windows import tasks
-from assistant.gui.windows.account_panel import AccountPanel
 from assistant.gui.windows.style import window_style
 
 if TYPE_CHECKING:
     from assistant.core.secrets import PasswordStore
+    from assistant.gui.windows import tasks
+    from assistant.gui.windows.account_panel import AccountPanel
     from assistant.gui.windows.password_dialogs import KeyringNotice, PasswordDialog
 
 log = logging.getLogger(__name__)
@@ -167,13 +167,12 @@ class MainWindow(QMainWindow):
         empty_layout.addWidget(self.empty_text)
         empty_layout.addWidget(self.empty_add, 0, Qt.AlignmentFlag.AlignHCenter)
         empty_layout.addStretch(2)
-        self.panel = AccountPanel()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.panel)
+        self._panel: AccountPanel | None = None  # made when the first account is shown
+        self.panel_scroll = QScrollArea()
+        self.panel_scroll.setWidgetResizable(True)
+        self.panel_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.right.addWidget(self.empty)
-        self.right.addWidget(scroll)
+        self.right.addWidget(self.panel_scroll)
         splitter.addWidget(self.right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([280, 760])
@@ -183,14 +182,6 @@ class MainWindow(QMainWindow):
         self.add_button.clicked.connect(self.add_account)
         self.bounce_button.clicked.connect(self.open_bounce_view)
         self.report_button.clicked.connect(self.open_support_report)
-        self.panel.test_requested.connect(lambda: self.start_run("test"))
-        self.panel.send_check_requested.connect(lambda: self.start_run("send"))
-        self.panel.edit_requested.connect(self.edit_account)
-        self.panel.remove_requested.connect(self.confirm_remove)
-        self.panel.stop_requested.connect(self.stop_run)
-        self.panel.fix_requested.connect(self.apply_fix)
-        self.panel.trust_requested.connect(self.ask_trust)
-        self.panel.retry_requested.connect(lambda: self.start_run(self.panel.kind or "test"))
 
         loaded = self.store.load()
         self.settings: Settings = loaded.settings
@@ -200,6 +191,25 @@ class MainWindow(QMainWindow):
         self.retranslate()
         if self.settings.language and self.settings.language != self.lang():
             self._apply_language(self.settings.language)  # the user's choice beats the system's
+
+    @property
+    def panel(self) -> AccountPanel:
+        """The chosen account's panel; built on first use, so a first start (no accounts) opens faster."""
+        if self._panel is None:
+            from assistant.gui.windows.account_panel import AccountPanel
+
+            panel = AccountPanel()
+            panel.test_requested.connect(lambda: self.start_run("test"))
+            panel.send_check_requested.connect(lambda: self.start_run("send"))
+            panel.edit_requested.connect(self.edit_account)
+            panel.remove_requested.connect(self.confirm_remove)
+            panel.stop_requested.connect(self.stop_run)
+            panel.fix_requested.connect(self.apply_fix)
+            panel.trust_requested.connect(self.ask_trust)
+            panel.retry_requested.connect(lambda: self.start_run(panel.kind or "test"))
+            self.panel_scroll.setWidget(panel)
+            self._panel = panel
+        return self._panel
 
     @property
     def passwords(self) -> PasswordStore:
@@ -257,10 +267,11 @@ class MainWindow(QMainWindow):
     # --- the accounts list -----------------------------------------------------------------------
 
     def current_account(self) -> Account | None:
-        return self.panel.account
+        return self._panel.account if self._panel is not None else None
 
     def refresh_accounts(self, select: str | None = None) -> None:
-        current = select or (self.panel.account.address if self.panel.account else None)
+        shown = self.current_account()
+        current = select or (shown.address if shown else None)
         self.accounts.blockSignals(True)
         self.accounts.clear()
         row_to_select = 0
@@ -281,7 +292,8 @@ class MainWindow(QMainWindow):
             self._account_chosen(row_to_select)
             self.right.setCurrentIndex(1)
         else:
-            self.panel.show_account(None)
+            if self._panel is not None:
+                self._panel.show_account(None)
             self.right.setCurrentIndex(0)
 
     def _account_chosen(self, row: int) -> None:
@@ -422,6 +434,7 @@ class MainWindow(QMainWindow):
 
     def _keyring_call(self, call: Callable[[], Any], done: Callable[[tasks.KeyringOutcome], None]) -> None:
         from assistant.gui import workers
+        from assistant.gui.windows import tasks
 
         job = workers.start(tasks.keyring_task(call), self)
         job.succeeded.connect(done)
@@ -462,6 +475,7 @@ class MainWindow(QMainWindow):
     def _run(self, account: Account, password: str) -> None:
         from assistant.core.store import remember_secret
         from assistant.gui import workers
+        from assistant.gui.windows import tasks
 
         remember_secret(password)  # typed, not saved: the log must still never show it
 
