@@ -58,6 +58,7 @@ TEXT: dict[str, Pattern] = {
         r"inactive (?:user|account|mailbox|e-?mail)",
         r"disabled (?:user|mailbox|account)",
         r"inactivity",
+        r"(?:account|mailbox).{0,40}\b(?:is|has been) (?:disabled|deactivated|suspended|inactive)",
         r"this mailbox is disabled",
         r"account (?:is )?on hold",
     ),
@@ -245,7 +246,7 @@ TEXT: dict[str, Pattern] = {
         r"submission quota",
     ),
     "toomanyconn": _rx(
-        r"too many (?:concurrent |simultaneous )?(?:connections|sessions)",
+        r"too many (?:\w+ ){0,2}(?:connections|sessions)",
         r"connection rate limit",
         r"too many recipients",
         r"max(?:imum)? (?:number of )?connections",

@@ -86,6 +86,10 @@ _SECOND_ORDER = (
     "notaccept", "expired", "failedstarttls", "securityerror", "suppressed", "mailererror",
 )  # fmt: skip
 
+# Reasons a status code names only vaguely: the text may still say something better.
+_VAGUE_REASONS = frozenset({"securityerror", "systemerror", "networkerror", "expired", "onhold", "undefined"})
+_SIZE = frozenset({"mailboxfull", "exceedlimit", "mesgtoobig"})
+
 _SESSION_START = {"CONN", "EHLO", "HELO", "STARTTLS"}
 _BEFORE_DATA = _SESSION_START | {"MAIL", "RCPT"}
 
@@ -107,17 +111,21 @@ def classify(
     low = _Seen(text)
     if status.startswith("2") or action == "delivered":
         return "delivered"
-    for reason in _FIRST_ORDER:
-        if _BY_STATUS.get(status) == reason and _status_fits(reason, command):
-            return reason
-        if _text_fits(reason, low, command):
-            return reason
     named = _BY_STATUS.get(status)
-    if named:
+    for reason in _FIRST_ORDER:
+        if named == reason and _status_fits(reason, command):
+            return reason
+        if _text_fits(reason, low, command, status):
+            if reason in _SIZE and named in _SIZE:
+                return named  # full mailbox, per-mailbox limit, too big: the code tells them apart better
+            return reason
+    if named and named not in _VAGUE_REASONS:
         return named
     for reason in _SECOND_ORDER:
-        if _text_fits(reason, low, command):
+        if _text_fits(reason, low, command, status):
             return reason
+    if named:
+        return named
     if status[:3] in {"4.6", "5.6"}:
         return "contenterror"
     if status[:3] in {"4.7", "5.7"}:
@@ -169,11 +177,13 @@ class _Seen:
         return found
 
 
-def _text_fits(reason: str, text: _Seen, command: str) -> bool:
+def _text_fits(reason: str, text: _Seen, command: str, status: str = "") -> bool:
     """Whether the reason's phrases occur in `text` in this SMTP phase."""
     if not text:
         return False
     if reason == "userunknown":
+        if status[1:4] == ".2.":
+            return False  # the mailbox exists (X.2.x: mailbox status); "unknown user" is a filter's wording
         if command in ("DATA", "MAIL") or command in _SESSION_START:
             return False  # after DATA it is the recipient's filter (see filtered); at MAIL it is the sender
         return bool(text.has("userunknown")) and not _masked_userunknown(text)
