@@ -7,6 +7,14 @@ import pytest
 from assistant.core.explain.reasons import REASONS, classify, is_hard, pseudo_status
 
 CASES = [
+    # Microsoft's directory-based edge blocking: the recipient does not exist in the tenant
+    (
+        "5.4.1",
+        550,
+        "550 5.4.1 Recipient address rejected: Access denied. AS(201806281)",
+        "RCPT",
+        "userunknown",
+    ),
     # (status, reply, text, command, reason)
     (
         "5.1.1",

@@ -128,6 +128,7 @@ TEXT: dict[str, Pattern] = {
         r"address is not valid",
         r"no account by that name",
         r"mailbox name not allowed",
+        r"5\.4\.1 recipient address rejected: access denied",
         r"宛先(?:不明|が見つかりません)",
         r"(?:アドレス|ユーザー?|宛先)が(?:見つかりません|存在しません|登録されていません)",
         r"存在しません",
