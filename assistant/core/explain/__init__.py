@@ -126,6 +126,8 @@ def _attempts(related: Related) -> tuple[Attempt, ...]:
     return tuple(out)
 
 
+_IMPLICIT_TLS_PORTS = (465, 993, 995)
+
 _SECURITY_LABEL = {
     "ja": {Security.SSL: "SSL/TLS", Security.STARTTLS: "STARTTLS", Security.NONE: "なし"},
     "en": {Security.SSL: "SSL/TLS", Security.STARTTLS: "STARTTLS", Security.NONE: "None"},
@@ -158,9 +160,14 @@ def evidence_values(evidence: Evidence, lang: str, related: tuple[Attempt, ...] 
         values["cert_expiry"] = cert.not_after[:10]
         values["cert_start"] = cert.not_before[:10]
         values["cert_host"] = next((n for n in names if n and "*" not in n and "=" not in n), "")
-    answering = [a for a in related if a.ok and a.port != evidence.port]
+    host = evidence.host.lower()
+    answering = [a.port for a in related if a.ok and a.port != evidence.port and a.host.lower() in ("", host)]
     if answering:
-        values["alt_port"] = answering[0].port
+        alt = min(
+            answering, key=lambda p: (p not in (587, 993, 995), p != 465, p)
+        )  # the usual submission first
+        values["alt_port"] = alt
+        values["alt_security"] = Security.SSL.value if alt in _IMPLICIT_TLS_PORTS else Security.STARTTLS.value
     for key, value in evidence.extra.items():
         if isinstance(key, str) and key not in values and isinstance(value, str | int):
             values[key] = value
