@@ -494,3 +494,15 @@ def test_unknown_codes_and_missing_values_never_crash() -> None:
     for lang in ("ja", "en", "fr"):
         x = explain(e, lang=lang)
         assert x.id == "generic.failure" and x.title
+
+
+def test_suggested_port_fix_brings_its_security() -> None:
+    e = Evidence(stage=Stage.CONNECT, code="tcp.timeout", host="smtp.example.jp", port=25, protocol=SMTP)
+    only_465 = explain(e, lang="en", related=[Attempt("smtp.example.jp", 465, ok=True)])
+    assert only_465.id == "connect.op25b" and only_465.suggested_fix == {"port": 465, "security": "ssl"}
+    refused = Evidence(
+        stage=Stage.CONNECT, code="tcp.refused", host="imap.example.jp", port=1993, protocol=IMAP
+    )
+    x = explain(refused, lang="ja", related=[Attempt("imap.example.jp", 993, ok=True)])
+    assert x.id == "connect.wrong_port" and x.suggested_fix == {"port": 993, "security": "ssl"}
+    assert "993" in x.title
