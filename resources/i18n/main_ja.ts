@@ -1,6 +1,33 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ja" sourcelanguage="en">
   <context>
+    <name>AccountEdits</name>
+    <message>
+      <source>Remove account</source>
+      <translation>アカウントの削除</translation>
+    </message>
+    <message>
+      <source>Remove {address}?</source>
+      <translation>{address} を削除しますか？</translation>
+    </message>
+    <message>
+      <source>The account's settings and its saved password are removed from this computer. Your mail on the server is not touched.</source>
+      <translation>このパソコンから、アカウントの設定と保存したパスワードを削除します。サーバー上のメールはそのまま残ります。</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>削除</translation>
+    </message>
+    <message>
+      <source>The saved password could not be deleted</source>
+      <translation>保存したパスワードを削除できませんでした</translation>
+    </message>
+    <message>
+      <source>The account was removed, but its password is still in the keyring because the keyring could not be used. You can delete the entry “mail-setup-assistant” for {address} in your keyring program later.</source>
+      <translation>アカウントは削除しましたが、キーリングを使用できなかったため、パスワードはキーリングに残っています。あとでキーリングのアプリから {address} の「mail-setup-assistant」の項目を削除できます。</translation>
+    </message>
+  </context>
+  <context>
     <name>AccountPanel</name>
     <message>
       <source>Test now</source>
@@ -342,42 +369,6 @@
       <source>Your saved settings could not be read</source>
       <translation>保存した設定を読み込めませんでした</translation>
     </message>
-    <message>
-      <source>Getting your password from the keyring… If a window asks for your keyring password, enter it there.</source>
-      <translation>キーリングからパスワードを取り出しています…キーリングのパスワードを求める画面が表示されたら、そこに入力してください。</translation>
-    </message>
-    <message>
-      <source>The test was stopped.</source>
-      <translation>テストを中止しました。</translation>
-    </message>
-    <message>
-      <source>The test could not run because of an unexpected error. It was written to the log file.</source>
-      <translation>予期しないエラーのため、テストを実行できませんでした。内容はログファイルに記録しました。</translation>
-    </message>
-    <message>
-      <source>Remove account</source>
-      <translation>アカウントの削除</translation>
-    </message>
-    <message>
-      <source>Remove {address}?</source>
-      <translation>{address} を削除しますか？</translation>
-    </message>
-    <message>
-      <source>The account's settings and its saved password are removed from this computer. Your mail on the server is not touched.</source>
-      <translation>このパソコンから、アカウントの設定と保存したパスワードを削除します。サーバー上のメールはそのまま残ります。</translation>
-    </message>
-    <message>
-      <source>Remove</source>
-      <translation>削除</translation>
-    </message>
-    <message>
-      <source>The saved password could not be deleted</source>
-      <translation>保存したパスワードを削除できませんでした</translation>
-    </message>
-    <message>
-      <source>The account was removed, but its password is still in the keyring because the keyring could not be used. You can delete the entry “mail-setup-assistant” for {address} in your keyring program later.</source>
-      <translation>アカウントは削除しましたが、キーリングを使用できなかったため、パスワードはキーリングに残っています。あとでキーリングのアプリから {address} の「mail-setup-assistant」の項目を削除できます。</translation>
-    </message>
   </context>
   <context>
     <name>Notice</name>
@@ -418,6 +409,13 @@
     </message>
   </context>
   <context>
+    <name>PasswordFlow</name>
+    <message>
+      <source>Getting your password from the keyring… If a window asks for your keyring password, enter it there.</source>
+      <translation>キーリングからパスワードを取り出しています…キーリングのパスワードを求める画面が表示されたら、そこに入力してください。</translation>
+    </message>
+  </context>
+  <context>
     <name>ReportDialog</name>
     <message>
       <source>Support report</source>
@@ -454,6 +452,17 @@
     <message>
       <source>Save the support report</source>
       <translation>サポート用レポートの保存</translation>
+    </message>
+  </context>
+  <context>
+    <name>Runs</name>
+    <message>
+      <source>The test was stopped.</source>
+      <translation>テストを中止しました。</translation>
+    </message>
+    <message>
+      <source>The test could not run because of an unexpected error. It was written to the log file.</source>
+      <translation>予期しないエラーのため、テストを実行できませんでした。内容はログファイルに記録しました。</translation>
     </message>
   </context>
   <context>

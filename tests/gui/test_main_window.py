@@ -29,8 +29,10 @@ def window(qtbot: Any, lab: Any, config: Path, passwords: PasswordStore) -> Main
 
 
 def type_password(qtbot: Any, w: MainWindow, password: str, *, save: bool | None = None) -> None:
-    qtbot.waitUntil(lambda: w.password_dialog is not None and w.password_dialog.isVisible())
-    dialog = w.password_dialog
+    qtbot.waitUntil(
+        lambda: w.password_flow.password_dialog is not None and w.password_flow.password_dialog.isVisible()
+    )
+    dialog = w.password_flow.password_dialog
     assert dialog is not None
     dialog.password.setText(password)
     if save is not None:
@@ -69,7 +71,7 @@ def test_first_test_saves_the_password_in_the_keyring_and_reload_uses_it(
     assert "saved in the keyring" in again.panel.password_line.text()
     with qtbot.waitSignal(again.run_finished, timeout=RUN_TIMEOUT):
         again.panel.test_button.click()
-    assert again.password_dialog is None
+    assert again.password_flow.password_dialog is None
     assert again.panel.outcome is not None and again.panel.outcome.ok
 
 
@@ -86,16 +88,16 @@ def test_remove_deletes_the_keyring_entry_after_confirmation(
     w.select_account(account.address)
 
     w.panel.remove_button.click()
-    qtbot.waitUntil(lambda: w.confirm is not None and w.confirm.isVisible())
-    assert w.confirm is not None
-    assert account.address in w.confirm.text()
-    w.confirm.button(QMessageBox.StandardButton.Cancel).click()  # first: changed my mind
+    qtbot.waitUntil(lambda: w.edits.confirm is not None and w.edits.confirm.isVisible())
+    assert w.edits.confirm is not None
+    assert account.address in w.edits.confirm.text()
+    w.edits.confirm.button(QMessageBox.StandardButton.Cancel).click()  # first: changed my mind
     assert passwords.get(account.address) == lab.canary
     assert w.settings.account(account.address) is not None
 
     w.panel.remove_button.click()
-    qtbot.waitUntil(lambda: w.confirm is not None and w.confirm.isVisible())
-    remove = next(b for b in w.confirm.buttons() if b.text() == "Remove")
+    qtbot.waitUntil(lambda: w.edits.confirm is not None and w.edits.confirm.isVisible())
+    remove = next(b for b in w.edits.confirm.buttons() if b.text() == "Remove")
     with qtbot.waitSignal(w.settings_changed, timeout=10_000):
         remove.click()
     assert passwords.get(account.address) is None
@@ -117,8 +119,8 @@ def test_no_keyring_says_so_and_continues_without_saving(
 
     w.panel.test_button.click()
     type_password(qtbot, w, lab.canary, save=True)
-    qtbot.waitUntil(lambda: w.keyring_notice is not None)
-    notice = w.keyring_notice
+    qtbot.waitUntil(lambda: w.password_flow.keyring_notice is not None)
+    notice = w.password_flow.keyring_notice
     assert notice is not None and notice.state == "no_backend"
     assert "can't be saved on this computer" in notice.heading.text()
     assert "asked for the password each time" in notice.text.text()
@@ -143,15 +145,15 @@ def test_locked_keyring_explains_and_asks_for_the_password_instead(
     w = window(qtbot, lab, config, passwords)
 
     w.panel.test_button.click()
-    qtbot.waitUntil(lambda: w.keyring_notice is not None)
-    notice = w.keyring_notice
+    qtbot.waitUntil(lambda: w.password_flow.keyring_notice is not None)
+    notice = w.password_flow.keyring_notice
     assert notice is not None and notice.state == "locked"
     assert notice.heading.text() == "The keyring is locked"
     assert notice.continue_button.text() == "Type the password instead"
     with qtbot.waitSignal(w.run_finished, timeout=RUN_TIMEOUT):
         notice.continue_button.click()
         type_password(qtbot, w, lab.canary)
-        assert w.password_dialog is None or not w.password_dialog.save.isVisible()
+        assert w.password_flow.password_dialog is None or not w.password_flow.password_dialog.save.isVisible()
     assert w.panel.outcome is not None and w.panel.outcome.ok
 
 
@@ -180,7 +182,7 @@ def test_stop_during_a_check_of_a_server_that_never_answers(
     w = window(qtbot, lab, config, PasswordStore(SecretService.Keyring(), timeout=10))
     w.panel.test_button.click()
     type_password(qtbot, w, lab.canary, save=False)
-    qtbot.waitUntil(lambda: w.job is not None and w.panel.stop_button.isVisibleTo(w.panel))
+    qtbot.waitUntil(lambda: w.runs.job is not None and w.panel.stop_button.isVisibleTo(w.panel))
     qtbot.waitUntil(lambda: w.panel.columns["outgoing"].statuses()["connect"] == "passed", timeout=10_000)
     assert w.panel.running and not w.panel.test_button.isEnabled()
     with qtbot.waitSignal(w.run_finished, timeout=10_000) as finished:
@@ -199,7 +201,7 @@ def test_add_account_runs_the_wizard_and_lists_the_saved_account(
     w = window(qtbot, lab, config, passwords)
     assert w.accounts.count() == 0 and w.right.currentWidget() is w.empty
     w.add_button.click()
-    wizard = w.wizard
+    wizard = w.edits.wizard
     assert wizard is not None
     qtbot.waitUntil(wizard.isVisible)
     assert wizard.store is w.store and wizard.passwords is passwords
@@ -224,7 +226,7 @@ def test_add_account_runs_the_wizard_and_lists_the_saved_account(
     # and "Test now" takes the password from the keyring, no questions asked
     with qtbot.waitSignal(w.run_finished, timeout=RUN_TIMEOUT):
         w.panel.test_button.click()
-    assert w.password_dialog is None and w.panel.outcome is not None and w.panel.outcome.ok
+    assert w.password_flow.password_dialog is None and w.panel.outcome is not None and w.panel.outcome.ok
 
 
 def test_suggested_fix_changes_the_setting_and_tests_again(
@@ -259,8 +261,8 @@ def test_edit_changes_settings_and_password(
     passwords.set(account.address, "old password")
     w = window(qtbot, lab, config, passwords)
     w.panel.edit_button.click()
-    qtbot.waitUntil(lambda: w.edit_dialog is not None and w.edit_dialog.isVisible())
-    dialog = w.edit_dialog
+    qtbot.waitUntil(lambda: w.edits.edit_dialog is not None and w.edits.edit_dialog.isVisible())
+    dialog = w.edits.edit_dialog
     save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
     dialog.outgoing.host.setText("bad host name")
     assert not save.isEnabled() and dialog.outgoing.error.isVisible()  # inline, as you type
@@ -291,8 +293,8 @@ def test_trusting_a_certificate_pins_it_for_that_host_and_port_only(
     assert card.explanation.id.startswith("tls.cert_")
     assert card.trust_button is not None and card.cert_view is not None
     card.trust_button.click()
-    qtbot.waitUntil(lambda: w.trust_dialog is not None and w.trust_dialog.isVisible())
-    dialog = w.trust_dialog
+    qtbot.waitUntil(lambda: w.runs.trust_dialog is not None and w.runs.trust_dialog.isVisible())
+    dialog = w.runs.trust_dialog
     assert not dialog.trust_button.isEnabled()  # not before the explicit confirmation
     dialog.understand.setChecked(True)
     with qtbot.waitSignal(w.run_finished, timeout=RUN_TIMEOUT):

@@ -36,8 +36,12 @@ def window(qtbot: Any, lab: Any, config: Path) -> MainWindow:
 def run(qtbot: Any, w: MainWindow, button: Any, password: str) -> None:
     with qtbot.waitSignal(w.run_finished, timeout=RUN_TIMEOUT):
         button.click()
-        qtbot.waitUntil(lambda: w.password_dialog is not None and w.password_dialog.isVisible())
-        dialog = w.password_dialog
+        qtbot.waitUntil(
+            lambda: (
+                w.password_flow.password_dialog is not None and w.password_flow.password_dialog.isVisible()
+            )
+        )
+        dialog = w.password_flow.password_dialog
         assert dialog is not None
         dialog.password.setText(password)
         dialog.save.setChecked(False)

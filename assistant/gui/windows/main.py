@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -27,67 +25,20 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.core.resources import resource_path
-from assistant.core.store import Account, CheckSummary, Settings, SettingsProblem, SettingsStore
+from assistant.core.store import Account, Settings, SettingsProblem, SettingsStore
 from assistant.gui.widgets import theme
+from assistant.gui.windows.account_edits import AccountEdits
+from assistant.gui.windows.account_row import AccountRow
+from assistant.gui.windows.notice import Notice
+from assistant.gui.windows.password_flow import PasswordFlow
+from assistant.gui.windows.runs import Runs
 from assistant.gui.windows.style import window_style
 
 if TYPE_CHECKING:
     from assistant.core.secrets import PasswordStore
-    from assistant.gui.windows import tasks
     from assistant.gui.windows.account_panel import AccountPanel
-    from assistant.gui.windows.password_dialogs import KeyringNotice, PasswordDialog
 
 log = logging.getLogger(__name__)
-
-
-class Notice(QFrame):
-    """A dismissible message at the top of the window (no modal dialog to get stuck behind)."""
-
-    def __init__(self, title: str, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="warning")
-        layout = QHBoxLayout(self)
-        body = QVBoxLayout()
-        self.title = QLabel(title, objectName="cardTitle")
-        self.title.setWordWrap(True)
-        self.text = QLabel(text)
-        self.text.setWordWrap(True)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        body.addWidget(self.title)
-        body.addWidget(self.text)
-        layout.addLayout(body, 1)
-        self.close_button = QPushButton(self.tr("Close"), objectName="dismissNotice")
-        self.close_button.clicked.connect(self.deleteLater)
-        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
-
-
-class AccountRow(QWidget):
-    """One line of the accounts list: a ✓/✗ from the last test, the name, and the address below it."""
-
-    def __init__(self, account: Account, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
-        self.mark = QLabel()
-        check = account.last_check
-        if check is not None:
-            good = check.incoming_ok is not False and check.outgoing_ok is not False
-            self.mark.setText("✓" if good else "✗")
-            color = theme.ok_color() if good else theme.fail_color()
-            self.mark.setStyleSheet(f"color: {color}; font-weight: 700;")
-        self.mark.setFixedWidth(self.mark.fontMetrics().horizontalAdvance("✓✓"))
-        layout.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
-        text = QVBoxLayout()
-        text.setSpacing(0)
-        self.name = QLabel(account.display_name or account.address)
-        font = self.name.font()
-        font.setBold(True)
-        self.name.setFont(font)
-        self.address = QLabel(account.address, objectName="hint")
-        text.addWidget(self.name)
-        if account.display_name:
-            text.addWidget(self.address)
-        layout.addLayout(text, 1)
-        self.setAccessibleName(f"{account.display_name} {account.address}".strip())
 
 
 class MainWindow(QMainWindow):
@@ -109,18 +60,12 @@ class MainWindow(QMainWindow):
         self.store = store if store is not None else SettingsStore()
         self._passwords = passwords  # created on first use: importing keyring costs start-up time
         self._net = net
-        self.job: Any = None
-        self.keyring_notice: KeyringNotice | None = None
-        self.password_dialog: PasswordDialog | None = None
-        self.confirm: Any = None  # the QMessageBox asking before a removal
-        self.wizard: Any = None
+        self.password_flow = PasswordFlow(self)
+        self.runs = Runs(self)
+        self.edits = AccountEdits(self)
         self.bounce_window: Any = None
         self.report_dialog: Any = None
-        self.edit_dialog: Any = None
-        self.trust_dialog: Any = None
         self.settings_notice: Notice | None = None
-        self.last_outcome: tuple[str, str, Any] | None = None  # (address, kind, RunOutcome) for the report
-        self._pending_kind = "test"
         self.setStyleSheet(window_style())
         icon = QIcon()
         for size in (16, 32, 48, 64, 128, 256):
@@ -163,7 +108,7 @@ class MainWindow(QMainWindow):
         self.empty_add = QPushButton(objectName="emptyAddAccount")
         theme.scaled(self.empty_add, 1.2, bold=True)
         self.empty_add.setMinimumHeight(44)
-        self.empty_add.clicked.connect(self.add_account)
+        self.empty_add.clicked.connect(self.edits.add_account)
         empty_layout.addWidget(self.empty_text)
         empty_layout.addWidget(self.empty_add, 0, Qt.AlignmentFlag.AlignHCenter)
         empty_layout.addStretch(2)
@@ -179,7 +124,7 @@ class MainWindow(QMainWindow):
         outer.addWidget(splitter, 1)
         self.setCentralWidget(central)
 
-        self.add_button.clicked.connect(self.add_account)
+        self.add_button.clicked.connect(self.edits.add_account)
         self.bounce_button.clicked.connect(self.open_bounce_view)
         self.report_button.clicked.connect(self.open_support_report)
 
@@ -201,12 +146,12 @@ class MainWindow(QMainWindow):
             panel = AccountPanel()
             panel.test_requested.connect(lambda: self.start_run("test"))
             panel.send_check_requested.connect(lambda: self.start_run("send"))
-            panel.edit_requested.connect(self.edit_account)
-            panel.remove_requested.connect(self.confirm_remove)
-            panel.stop_requested.connect(self.stop_run)
-            panel.fix_requested.connect(self.apply_fix)
-            panel.trust_requested.connect(self.ask_trust)
-            panel.retry_requested.connect(lambda: self.start_run(panel.kind or "test"))
+            panel.edit_requested.connect(self.edits.edit_account)
+            panel.remove_requested.connect(self.edits.confirm_remove)
+            panel.stop_requested.connect(self.runs.stop)
+            panel.fix_requested.connect(self.runs.apply_fix)
+            panel.trust_requested.connect(self.runs.ask_trust)
+            panel.retry_requested.connect(lambda: self.runs.start(panel.kind or "test"))
             self.panel_scroll.setWidget(panel)
             self._panel = panel
         return self._panel
@@ -340,7 +285,8 @@ class MainWindow(QMainWindow):
         self.notices.addWidget(notice)
         return notice
 
-    def _update_account(self, account: Account) -> None:
+    def update_account(self, account: Account) -> None:
+        """Add or replace `account`, save, and show it."""
         self.settings = self.settings.with_account(account)
         self.save_settings()
         self.refresh_accounts(select=account.address)
@@ -355,305 +301,10 @@ class MainWindow(QMainWindow):
         return self._net
 
     def start_run(self, kind: str) -> None:
-        """Get the password (keyring, or ask), then run "test now" or "why can't I send?"."""
-        account = self.current_account()
-        if account is None or self.panel.running:
-            return
-        self._pending_kind = kind
-        if account.password_saved:
-            self._fetch_password(account)
-        else:
-            self._ask_password(account, offer_save=True)
-
-    def _fetch_password(self, account: Account) -> None:
-        self.panel.say(
-            self.tr(
-                "Getting your password from the keyring… If a window asks for your keyring password, "
-                "enter it there."
-            )
-        )
-        self._keyring_call(
-            lambda: self.passwords.get(account.address),
-            lambda outcome: self._password_fetched(account, outcome),
-        )
-
-    def _password_fetched(self, account: Account, outcome: tasks.KeyringOutcome) -> None:
-        self.panel.say("")
-        if outcome.ok and outcome.value:
-            self._run(account, str(outcome.value))
-        elif outcome.ok:  # the keyring works but has no entry (deleted elsewhere): ask
-            self._ask_password(account, offer_save=True)
-        else:
-            self.show_keyring_problem(
-                outcome,
-                retry=lambda: self._fetch_password(account),
-                without=lambda: self._ask_password(account, offer_save=False),
-                reading=True,
-            )
-
-    def _ask_password(self, account: Account, *, offer_save: bool) -> None:
-        from assistant.gui.windows.password_dialogs import PasswordDialog
-
-        dialog = PasswordDialog(account.address, offer_save=offer_save, parent=self)
-        self.password_dialog = dialog
-
-        def accepted() -> None:
-            password = dialog.value()
-            save = dialog.save.isChecked() and offer_save
-            self.password_dialog = None
-            dialog.deleteLater()
-            if save:
-                self.save_password(account, password, then=lambda saved: self._run(saved, password))
-            else:
-                self._run(account, password)
-
-        dialog.accepted.connect(accepted)
-        dialog.rejected.connect(lambda: setattr(self, "password_dialog", None))
-        dialog.open()
-
-    def save_password(self, account: Account, password: str, *, then: Callable[[Account], None]) -> None:
-        """Keep the password in the keyring; if it can't, say so and offer to go on without saving."""
-
-        def done(outcome: tasks.KeyringOutcome) -> None:
-            if outcome.ok:
-                saved = replace(account, password_saved=True)
-                self._update_account(saved)
-                then(saved)
-                return
-
-            def without() -> None:
-                unsaved = replace(account, password_saved=False)
-                self._update_account(unsaved)
-                then(unsaved)
-
-            self.show_keyring_problem(
-                outcome, retry=lambda: self.save_password(account, password, then=then), without=without
-            )
-
-        self._keyring_call(lambda: self.passwords.set(account.address, password), done)
-
-    def _keyring_call(self, call: Callable[[], Any], done: Callable[[tasks.KeyringOutcome], None]) -> None:
-        from assistant.gui import workers
-        from assistant.gui.windows import tasks
-
-        job = workers.start(tasks.keyring_task(call), self)
-        job.succeeded.connect(done)
-        job.failed.connect(
-            lambda failure: done(tasks.KeyringOutcome(None, "locked", f"{failure.kind}: {failure.message}"))
-        )
-
-    def show_keyring_problem(
-        self,
-        outcome: tasks.KeyringOutcome,
-        *,
-        retry: Callable[[], None],
-        without: Callable[[], None],
-        reading: bool = False,
-    ) -> KeyringNotice:
-        from assistant.gui.windows.password_dialogs import KeyringNotice
-
-        log.warning("keyring unavailable (%s): %s", outcome.state, outcome.detail)
-        if self.keyring_notice is not None:
-            self.keyring_notice.deleteLater()
-        notice = KeyringNotice(outcome.state, outcome.detail, reading=reading)
-        self.keyring_notice = notice
-        self.notices.addWidget(notice)
-
-        def close(then: Callable[[], None] | None) -> None:
-            if self.keyring_notice is notice:
-                self.keyring_notice = None
-            notice.deleteLater()
-            if then is not None:
-                then()
-
-        notice.retry.connect(lambda: close(retry))
-        notice.continue_without.connect(lambda: close(without))
-        notice.dismissed.connect(lambda: close(None))
-        notice.continue_button.setFocus()
-        return notice
-
-    def _run(self, account: Account, password: str) -> None:
-        from assistant.core.store import remember_secret
-        from assistant.gui import workers
-        from assistant.gui.windows import tasks
-
-        remember_secret(password)  # typed, not saved: the log must still never show it
-
-        kind = self._pending_kind
-        pins = tasks.pins_of(self.settings)
-        make = tasks.sending_check_task if kind == "send" else tasks.account_check_task
-        task = make(account, password, net=self.net(), pins=pins)
-        self.panel.run_started(kind)
-        job = workers.start(task, self)
-        self.job = job
-        job.progress.connect(self.panel.stage_event)
-        job.succeeded.connect(lambda outcome: self._run_done(account, kind, outcome))
-        job.cancelled.connect(self._run_cancelled)
-        job.failed.connect(self._run_failed)
-
-    def apply_fix(self, role: str, fix: Any) -> None:
-        """One click on "Try the suggested fix": change that server's setting, save, and test again."""
-        from assistant.gui.wizard.session import apply_fix
-
-        account = self.current_account()
-        if account is None or self.panel.running:
-            return
-        if role == "incoming":
-            changed = replace(account, incoming=apply_fix(account.incoming, fix), last_check=None)
-        else:
-            changed = replace(account, outgoing=apply_fix(account.outgoing, fix), last_check=None)
-        log.info("suggested fix applied to %s (%s): %s", account.address, role, dict(fix))
-        self._update_account(changed)
-        self.start_run(self.panel.kind or "test")
-
-    def ask_trust(self, server: Any, cert: Any) -> None:
-        """The explicit confirmation (the wizard's dialog); accepted, the certificate is pinned for this
-        host and port only, and the test runs again."""
-        from assistant.gui.wizard.trust_dialog import TrustDialog
-
-        settings = server.settings
-        if settings is None or self.panel.running:
-            return
-        dialog = TrustDialog(settings.host, settings.port, cert, self)
-        self.trust_dialog = dialog
-
-        def trusted() -> None:
-            self.trust_dialog = None
-            log.info("certificate %s pinned for %s:%s", cert.sha256, settings.host, settings.port)
-            self.settings = self.settings.with_pin(settings.host, settings.port, str(cert.sha256))
-            self.save_settings()
-            self.start_run(self.panel.kind or "test")
-
-        dialog.accepted.connect(trusted)
-        dialog.open()
+        self.runs.start(kind)
 
     def stop_run(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
-
-    def _run_done(self, account: Account, kind: str, outcome: Any) -> None:
-        self.job = None
-        self.last_outcome = (account.address, kind, outcome)
-        self.panel.show_outcome(outcome, kind, self.lang())
-        roles = {s.role: s.ok for s in outcome.servers}
-        codes = tuple(str(s.evidence.code) for s in outcome.failed() if s.evidence is not None)
-        summary = CheckSummary(
-            datetime.now(UTC).isoformat(timespec="seconds"),
-            roles.get("incoming"),
-            roles["outgoing"] if kind == "test" else (outcome.ok if "outgoing" in roles else None),
-            codes,
-        )
-        current = self.settings.account(account.address)
-        if current is not None:
-            self.settings = self.settings.with_account(replace(current, last_check=summary))
-            self.save_settings()
-            self.refresh_accounts(select=account.address)
-        self.run_finished.emit("done")
-
-    def _run_cancelled(self) -> None:
-        self.job = None
-        self.panel.run_stopped(self.tr("The test was stopped."))
-        self.run_finished.emit("cancelled")
-
-    def _run_failed(self, failure: Any) -> None:
-        self.job = None
-        self.panel.run_stopped(
-            self.tr("The test could not run because of an unexpected error. It was written to the log file.")
-        )
-        self.run_finished.emit("failed")
-
-    # --- add, edit, remove -----------------------------------------------------------------------
-
-    def add_account(self) -> None:
-        from assistant.gui.wizard import SetupWizard
-
-        self.wizard = SetupWizard(net=self.net(), parent=self, passwords=self.passwords, store=self.store)
-        self.wizard.saved.connect(self._wizard_saved)
-        self.wizard.open()
-
-    def _wizard_saved(self, account: Any) -> None:
-        loaded = self.store.load()  # the wizard saved through the same store
-        self.settings = loaded.settings
-        if isinstance(account, Account) and self.settings.account(account.address) is None:
-            self.settings = self.settings.with_account(account)
-            self.save_settings()
-        address = getattr(account, "address", None)
-        self.refresh_accounts(select=str(address) if address else None)
-        self.settings_changed.emit()
-
-    def edit_account(self) -> None:
-        account = self.current_account()
-        if account is None:
-            return
-        from assistant.gui.windows.edit_dialog import EditDialog
-
-        dialog = EditDialog(account, parent=self)
-        self.edit_dialog = dialog
-
-        def accepted() -> None:
-            changed = dialog.account()
-            password = dialog.new_password()
-            self.edit_dialog = None
-            if password:
-                if dialog.save_password.isChecked():
-                    self.save_password(changed, password, then=lambda _saved: None)
-                    return
-                self._keyring_call(lambda: self.passwords.delete(changed.address), lambda _o: None)
-                changed = replace(changed, password_saved=False)
-            self._update_account(changed)
-
-        dialog.accepted.connect(accepted)
-        dialog.open()
-
-    def confirm_remove(self) -> None:
-        account = self.current_account()
-        if account is None:
-            return
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(self)
-        box.setObjectName("confirmRemove")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Remove account"))
-        box.setText(self.tr("Remove {address}?").format(address=account.address))
-        box.setInformativeText(
-            self.tr(
-                "The account's settings and its saved password are removed from this computer. "
-                "Your mail on the server is not touched."
-            )
-        )
-        remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        self.confirm = box
-
-        def clicked(button: Any) -> None:
-            self.confirm = None
-            if button is remove:
-                self.remove_account(account)
-
-        box.buttonClicked.connect(clicked)
-        box.open()
-
-    def remove_account(self, account: Account) -> None:
-        """Forget the account: its keyring entry first, then its settings."""
-
-        def done(outcome: tasks.KeyringOutcome) -> None:
-            self.settings = self.settings.without_account(account.address)
-            self.save_settings()
-            self.panel.clear_run()
-            self.refresh_accounts()
-            if not outcome.ok:
-                self.add_notice(
-                    self.tr("The saved password could not be deleted"),
-                    self.tr(
-                        "The account was removed, but its password is still in the keyring because the "
-                        "keyring could not be used. You can delete the entry “mail-setup-assistant” for "
-                        "{address} in your keyring program later."
-                    ).format(address=account.address),
-                )
-
-        self._keyring_call(lambda: self.passwords.delete(account.address), done)
+        self.runs.stop()
 
     # --- other views -----------------------------------------------------------------------------
 
@@ -669,11 +320,10 @@ class MainWindow(QMainWindow):
     def open_support_report(self) -> None:
         from assistant.gui.windows.report import ReportDialog, build_report
 
-        report = build_report(self.settings, self.last_outcome, self.lang(), self.passwords)
+        report = build_report(self.settings, self.runs.last, self.lang(), self.passwords)
         self.report_dialog = ReportDialog(report, parent=self)
         self.report_dialog.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.job is not None:
-            self.job.cancel()
+        self.runs.stop()
         super().closeEvent(event)

@@ -184,7 +184,7 @@ def render_states(lang: str) -> list[tuple[str, QWidget]]:
     }
     for state, reading in ((KeyringState.NO_BACKEND, False), (KeyringState.LOCKED, True)):
         window = _window(settings)
-        window.show_keyring_problem(  # type: ignore[attr-defined]
+        window.password_flow.show_problem(  # type: ignore[attr-defined]
             KeyringOutcome(None, state.value, details[state]),
             retry=lambda: None,
             without=lambda: None,
@@ -201,8 +201,8 @@ def render_states(lang: str) -> list[tuple[str, QWidget]]:
     states.append(("edit-account", EditDialog(accounts[0])))
 
     confirm = _window(settings)
-    confirm.confirm_remove()  # type: ignore[attr-defined]
-    box: QMessageBox = confirm.confirm  # type: ignore[attr-defined]
+    confirm.edits.confirm_remove()  # type: ignore[attr-defined]
+    box: QMessageBox = confirm.edits.confirm  # type: ignore[attr-defined]
     states.append(("remove-confirm", box))
 
     states.append(("bounce-empty", BounceView()))
