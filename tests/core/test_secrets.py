@@ -112,11 +112,17 @@ def test_keyring_chosen_by_keyring_itself_without_a_bus(tmp_path: Path) -> None:
 
 def test_a_prompt_nobody_answers_times_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # with a display, unlocking a locked keyring opens gcr-prompter and waits for a person: forever
-    display = f":{90 + os.getpid() % 500}"
-    xvfb = Daemon.spawn("Xvfb", ["Xvfb", display, "-nolisten", "tcp"], tmp_path / "xvfb.log")
+    # -displayfd: Xvfb picks a free display itself and writes its number (here: into its log file)
+    log = tmp_path / "xvfb.log"
+    xvfb = Daemon.spawn("Xvfb", ["Xvfb", "-displayfd", "1", "-nolisten", "tcp"], log)
     lab: SecretServiceLab | None = None
+
+    def number() -> str:
+        return next((line.strip() for line in log.read_text().splitlines() if line.strip().isdigit()), "")
+
     try:
-        wait_until(lambda: Path(f"/tmp/.X11-unix/X{display[1:]}").exists(), 10.0, "Xvfb", xvfb)
+        wait_until(lambda: bool(number()), 10.0, "Xvfb's display number", xvfb)
+        display = ":" + number()
         lab = _started(tmp_path / "ss", monkeypatch, display=display)
         store = PasswordStore(lab.backend(), timeout=2.0)  # type: ignore[arg-type]
         store.set("taro@example.jp", PASSWORD)
