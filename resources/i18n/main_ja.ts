@@ -106,6 +106,18 @@
       <translation>うまくいかない点があります。何が起きたか、どうすればよいかを下に説明します。</translation>
     </message>
     <message>
+      <source>This server did not work</source>
+      <translation>このサーバーはうまく動きませんでした</translation>
+    </message>
+    <message>
+      <source>The test stopped with the code {code}.</source>
+      <translation>テストはコード {code} で止まりました。</translation>
+    </message>
+    <message>
+      <source>Check the server name, port number and security in the settings.</source>
+      <translation>設定のサーバー名・ポート番号・接続の保護を確認してください。</translation>
+    </message>
+    <message>
       <source>Incoming server</source>
       <translation>受信サーバー</translation>
     </message>

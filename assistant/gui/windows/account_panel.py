@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -15,6 +16,9 @@ from assistant.gui.windows.stage_column import StageColumn
 if TYPE_CHECKING:
     from assistant.gui.widgets.explanation_card import ExplanationCard
     from assistant.gui.windows.tasks import RunOutcome
+
+
+log = logging.getLogger(__name__)
 
 
 class AccountPanel(QWidget):
@@ -186,8 +190,7 @@ class AccountPanel(QWidget):
             self.tr("From {address} to {address}").format(address=self.account.address)
         )
         self.columns_box.show()
-        self.status.setText(self.tr("Testing… this usually takes a few seconds."))
-        self.status.show()
+        self.say(self.tr("Testing… this usually takes a few seconds."))
         self._set_busy(True)
 
     def stage_event(self, event: Any) -> None:
@@ -203,10 +206,10 @@ class AccountPanel(QWidget):
             str(getattr(event, "detail", "") or ""),
         )
 
-    def say(self, text: str) -> None:
-        """A line of status outside a run (e.g. while the keyring is asked); empty hides it."""
-        self.status.setObjectName("runStatus")
-        self.status.style().unpolish(self.status)
+    def say(self, text: str, style: str = "runStatus") -> None:
+        """The status line ("runStatus" plain, "okText" green, "error" red); empty text hides it."""
+        self.status.setObjectName(style)
+        self.status.style().unpolish(self.status)  # the style sheet selects by object name
         self.status.style().polish(self.status)
         self.status.setText(text)
         self.status.setVisible(bool(text))
@@ -217,8 +220,7 @@ class AccountPanel(QWidget):
         self._set_busy(False)
         for column in self.columns.values():
             column.finish()
-        self.status.setText(message)
-        self.status.show()
+        self.say(message)
 
     def show_outcome(self, outcome: RunOutcome, kind: str, lang: str) -> None:
         """The finished run: every column settled, a one-line summary, and a card per failure."""
@@ -241,20 +243,20 @@ class AccountPanel(QWidget):
                 text = self.tr("Sending works: the outgoing server accepted your login and a test message.")
             else:
                 text = self.tr("Everything works: you can receive and send mail.")
-            text = f"✓ {text}"
-            self.status.setObjectName("okText")
+            self.say(f"✓ {text}", "okText")
         else:
-            text = "✗ " + self.tr("Something does not work yet. Below is what happened and what you can do.")
-            self.status.setObjectName("error")
-        self.status.setText(text)
-        self.status.setStyleSheet(self.status.styleSheet())  # re-apply the object-name style
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
-        self.status.show()
+            self.say(
+                "✗ " + self.tr("Something does not work yet. Below is what happened and what you can do."),
+                "error",
+            )
         for server in outcome.failed():
             if server.evidence is None:
                 continue
-            explanation = explain_server(server, outcome, lang)
+            try:
+                explanation = explain_server(server, outcome, lang)
+            except Exception:  # a missing explanation must not hide the failure itself
+                log.exception("no explanation for %s", server.evidence.code)
+                explanation = self._fallback(server.evidence.code)
             card = ExplanationCard(self.role_heading(server.role, server.settings), explanation, server)
             role = "outgoing" if server.role == "send-test" else server.role
             card.fix.connect(lambda fix, role=role: self.fix_requested.emit(role, fix))
@@ -262,6 +264,22 @@ class AccountPanel(QWidget):
             card.retry.connect(self.retry_requested)
             self.cards.append(card)
             self.cards_box.addWidget(card)
+
+    def _fallback(self, code: str) -> Any:
+        from types import SimpleNamespace
+
+        return SimpleNamespace(
+            id=code,
+            title=self.tr("This server did not work"),
+            what=self.tr("The test stopped with the code {code}.").format(code=code),
+            steps=[self.tr("Check the server name, port number and security in the settings.")],
+            who="provider",
+            who_text="",
+            retry=True,
+            link="",
+            details="",
+            suggested_fix=None,
+        )
 
     def role_heading(self, role: str, settings: Any) -> str:
         host = getattr(settings, "host", "")
