@@ -506,3 +506,27 @@ def test_suggested_port_fix_brings_its_security() -> None:
     x = explain(refused, lang="ja", related=[Attempt("imap.example.jp", 993, ok=True)])
     assert x.id == "connect.wrong_port" and x.suggested_fix == {"port": 993, "security": "ssl"}
     assert "993" in x.title
+
+
+@pytest.mark.parametrize(
+    ("notes", "expected"),
+    [
+        (["provider.app_password"], "auth.failed.app_password"),
+        (["provider.oauth_only"], "auth.failed.oauth_only"),
+        (["provider.imap_password", "provider.username_account_id"], "auth.failed.docomo"),
+        (["provider.enable_imap"], "auth.failed.enable_access"),
+        (["provider.username_account_id"], "auth.failed.account_id"),
+        (["provider.op25b"], "auth.failed"),
+        ([], "auth.failed"),
+    ],
+)
+def test_provider_notes_from_discovery_explain_a_refused_login(notes: list[str], expected: str) -> None:
+    e = Evidence(stage=Stage.LOGIN, code="auth.failed", response_code="AUTHENTICATIONFAILED",
+                 host="imap.example-isp.jp", port=993, protocol=IMAP)  # fmt: skip
+    assert explain_id(e, provider_notes=notes) == expected
+    assert explain(e, lang="ja", provider_notes=notes).id == expected
+
+
+def test_a_known_provider_beats_its_notes() -> None:
+    e = Evidence(stage=Stage.LOGIN, code="auth.failed", host="imap.gmail.com", port=993, protocol=IMAP)
+    assert explain_id(e, provider_notes=["provider.app_password"]) == "auth.failed.google"

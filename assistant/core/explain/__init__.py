@@ -50,13 +50,17 @@ def explain_id(
     *,
     provider: str | None = None,
     related: Related = (),
-    provider_notes: Iterable[str] = (),
+    provider_notes: Iterable[object] = (),
 ) -> str:
-    """The catalog id that explains `evidence` best (the most specific matching rule)."""
-    del provider_notes  # notes are shown beside an explanation; they do not change which one applies
+    """The catalog id that explains `evidence` best (the most specific matching rule).
+
+    `provider_notes` are the note ids discovery found for the provider (ProviderNote.id or plain strings):
+    a login refused by a provider that needs an app password is explained as exactly that.
+    """
     if evidence.code in catalog.entries() and evidence.code.startswith(("address.", "provider.")):
         return evidence.code
-    ctx = Context.build(evidence, provider, _attempts(related))
+    notes = frozenset(str(getattr(n, "id", n)) for n in provider_notes)
+    ctx = Context.build(evidence, provider, _attempts(related), notes)
     return choose(ctx, _known)
 
 
@@ -66,11 +70,11 @@ def explain(
     lang: str,
     provider: str | None = None,
     related: Related = (),
-    provider_notes: Iterable[str] = (),
+    provider_notes: Iterable[object] = (),
 ) -> Explanation:
     """The explanation of `evidence` in `lang` ('ja' or 'en'), filled in with what the evidence says."""
     attempts = _attempts(related)
-    explanation_id = explain_id(evidence, provider=provider, related=attempts)
+    explanation_id = explain_id(evidence, provider=provider, related=attempts, provider_notes=provider_notes)
     values = evidence_values(evidence, lang, attempts)
     values["provider"] = provider_key(provider, evidence.host) or provider or ""
     return explain_code(explanation_id, lang=lang, values=values, evidence=evidence)

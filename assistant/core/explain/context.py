@@ -87,9 +87,16 @@ class Context:
     provider: str
     command: str
     related: tuple[Attempt, ...]
+    notes: frozenset[str] = frozenset()  # the provider's notes from discovery ("provider.app_password"...)
 
     @classmethod
-    def build(cls, evidence: Evidence, provider: str | None, related: tuple[Attempt, ...]) -> Context:
+    def build(
+        cls,
+        evidence: Evidence,
+        provider: str | None,
+        related: tuple[Attempt, ...],
+        notes: frozenset[str] = frozenset(),
+    ) -> Context:
         text = _SPACE.sub(" ", evidence.text or "").strip()
         reply = evidence.reply_code or (find_reply(text[:8]) if evidence.protocol is Protocol.SMTP else None)
         enhanced = evidence.enhanced or ""
@@ -115,6 +122,7 @@ class Context:
             provider=provider_key(provider, evidence.host) or _provider_from_certificate(evidence),
             command=command,
             related=related,
+            notes=notes,
         )
 
     def others_answered(self, ports: tuple[int, ...]) -> list[Attempt]:

@@ -12,8 +12,9 @@ from assistant.core.model import Protocol
 
 # How much each kind of criterion says about a failure; a rule's score is the sum of what it tests.
 W_CODE, W_PROTOCOL, W_PORT, W_REPLY, W_SUBJECT, W_ENHANCED, W_RESPONSE, W_PROVIDER, W_TEXT, W_WHEN = (
-    1, 1, 2, 2, 3, 6, 5, 6, 8, 8,
+    1, 1, 2, 2, 3, 6, 5, 7, 8, 8,
 )  # fmt: skip
+W_NOTE = 6  # a provider note from discovery: beats a generic response code, not the provider known by name
 W_CLASSIFIED = 5  # an SMTP refusal classified by its reason (below explicit text and enhanced-code rules)
 
 GENERIC = "generic.failure"
@@ -30,6 +31,7 @@ class Rule:
     response: tuple[str, ...] = ()
     text: re.Pattern[str] | None = None
     providers: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # any of these provider notes (from discovery)
     when: Callable[[Context], bool] | None = None
 
     def score(self, ctx: Context) -> int | None:
@@ -64,6 +66,10 @@ class Rule:
             if ctx.provider not in self.providers:
                 return None
             total += W_PROVIDER
+        if self.notes:
+            if ctx.notes.isdisjoint(self.notes):
+                return None
+            total += W_NOTE
         if self.text is not None:
             if not self.text.search(ctx.text):
                 return None
@@ -245,6 +251,16 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "auth.failed.softbank", codes=("auth.failed", "auth.mechanism_unsupported"), providers=("softbank",)
     ),
+    # what discovery's provider notes say about refused logins, for providers we do not know by name
+    Rule("auth.failed.app_password", codes=("auth.failed",), notes=("provider.app_password",)),
+    Rule(
+        "auth.failed.oauth_only",
+        codes=("auth.failed", "auth.mechanism_unsupported"),
+        notes=("provider.oauth_only",),
+    ),
+    Rule("auth.failed.docomo", codes=("auth.failed",), notes=("provider.imap_password",)),
+    Rule("auth.failed.enable_access", codes=("auth.failed",), notes=("provider.enable_imap",)),
+    Rule("auth.failed.account_id", codes=("auth.failed",), notes=("provider.username_account_id",)),
     # SMTP AUTH replies (RFC 4954)
     Rule("auth.mechanism_too_weak", codes=LOGIN, replies=(534,)),
     Rule("auth.mechanism_too_weak", codes=LOGIN, enhanced=("5.7.9",)),
