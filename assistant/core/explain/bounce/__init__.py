@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
+from assistant.core.explain import Explanation, explain_code
 from assistant.core.explain.bounce import message as mail
 from assistant.core.explain.bounce import report as reports
 from assistant.core.explain.bounce import text as prose
@@ -33,7 +33,6 @@ class BounceReport:
     subject: str = ""
     sender: str = ""
     forwarded: bool = False  # the bounce was found inside a forwarded message
-    notes: tuple[str, ...] = field(default_factory=tuple)
 
     @property
     def is_bounce(self) -> bool:
@@ -98,10 +97,8 @@ def analyze_text(text: str) -> BounceReport:
     raise BounceInputError("bounce.input.not_email")
 
 
-def explain_recipient(recipient: BounceRecipient, *, lang: str) -> Any:
-    """The plain-language explanation (an assistant.core.explain.Explanation) of one recipient's finding."""
-    from assistant.core.explain import explain_code
-
+def explain_recipient(recipient: BounceRecipient, *, lang: str) -> Explanation:
+    """The plain-language explanation of one recipient's finding, in `lang`."""
     values = {
         "address": recipient.address,
         "status": recipient.status,
@@ -202,7 +199,7 @@ def _with_subject(r: BounceRecipient, subject: str) -> BounceRecipient:
 
 
 def _forwarded(report: BounceReport) -> BounceReport:
-    return BounceReport(report.kind, report.recipients, report.subject, report.sender, True, report.notes)
+    return BounceReport(report.kind, report.recipients, report.subject, report.sender, forwarded=True)
 
 
 def _bounce_like(msg: Part, subject: str, sender: str, body: str) -> bool:
