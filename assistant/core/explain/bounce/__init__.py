@@ -149,14 +149,14 @@ def _analyze_message(msg: Part, depth: int) -> BounceReport:
             blocks.extend(mail.report_fields(part))
         recipients = reports.dsn_recipients(blocks, body, exclude, reporting=reporting)
         if recipients:
-            return BounceReport("dsn", tuple(recipients), subject, sender_addr, forwarded=depth > 0)
+            return _done(msg, "dsn", recipients, subject, sender_addr, depth)
     own = prose.cut_original(body[:60000])
     if "final-recipient:" in own.lower():  # report fields written into a text part
         recipients = reports.dsn_recipients(
             mail.parse_fields(reports.fields_start(own)), body, exclude, reporting=reporting
         )
         if recipients:
-            return BounceReport("dsn", tuple(recipients), subject, sender_addr, forwarded=depth > 0)
+            return _done(msg, "dsn", recipients, subject, sender_addr, depth)
     action = "delayed" if prose.looks_delayed(subject + "\n" + body) else "failed"
     found = _text_recipients(body, exclude=exclude, reporting=reporting, action=action)
     failed_header = [a for a in reports.addresses(msg, "X-Failed-Recipients") if a]
@@ -182,10 +182,15 @@ def _analyze_message(msg: Part, depth: int) -> BounceReport:
         )
         found = [make_recipient(address, action, "", diag, reporting=reporting)]
     found = [_with_subject(r, subject) for r in found]
-    carrier_filtered = (msg.get("X-SPASIGN") or "").strip().upper() == "NG"
-    if carrier_filtered:
+    return _done(msg, "text", found, subject, sender_addr, depth)
+
+
+def _done(
+    msg: Part, kind: str, found: list[BounceRecipient], subject: str, sender: str, depth: int
+) -> BounceReport:
+    if (msg.get("X-SPASIGN") or "").strip().upper() == "NG":  # KDDI's mark for mail its filter refused
         found = [as_filtered(r) for r in found]
-    return BounceReport("text", tuple(found), subject, sender_addr, forwarded=depth > 0)
+    return BounceReport(kind, tuple(found), subject, sender, forwarded=depth > 0)
 
 
 def _with_subject(r: BounceRecipient, subject: str) -> BounceRecipient:
