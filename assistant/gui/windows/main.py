@@ -224,6 +224,8 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, account.address)
             item.setToolTip(account.address)
+            spoken = f"{account.display_name} {account.address}".strip()
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
             widget = AccountRow(account)
             item.setSizeHint(widget.sizeHint())
             self.accounts.addItem(item)
