@@ -15,10 +15,20 @@ class Pattern:
     necessarily the leftmost one; use it to ask whether the pattern occurs.
     """
 
-    __slots__ = ("_compiled", "_index", "_minimal", "_sources", "regex", "trigger_set", "triggers")
+    __slots__ = (
+        "_compiled",
+        "_index",
+        "_minimal",
+        "_pattern",
+        "_regex",
+        "_sources",
+        "trigger_set",
+        "triggers",
+    )
 
     def __init__(self, pattern: str) -> None:
-        self.regex = re.compile(pattern, re.IGNORECASE)
+        self._pattern = pattern
+        self._regex: re.Pattern[str] | None = None  # compiled on first use: imports stay fast
         self.triggers = triggers(pattern)
         self.trigger_set: frozenset[str] = frozenset(self.triggers or ())
         # a first, cheaper screen: the words no other word of the set contains ("not " for "not found")
@@ -31,6 +41,12 @@ class Pattern:
         for n, alternative in enumerate(self._sources):
             for word in triggers(alternative) or ():
                 self._index[word] = (*self._index.get(word, ()), n)
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        if self._regex is None:
+            self._regex = re.compile(self._pattern, re.IGNORECASE)
+        return self._regex
 
     def search(self, text: str, lowered: str | None = None) -> re.Match[str] | None:
         """Like re.search; pass `lowered` (text.lower()) when checking many patterns against one text."""
