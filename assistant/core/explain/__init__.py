@@ -97,7 +97,12 @@ def explain_code(
     fill = catalog.fill
     details = fill(str(texts.get("details", "")), values, lang)
     if evidence is not None:
-        details = "\n".join(part for part in (details, technical_summary(evidence)) if part)
+        said = (
+            bool(evidence.text) and evidence.text[:300] in details
+        )  # the catalog's details quoted it already
+        details = "\n".join(
+            part for part in (details, technical_summary(evidence, with_text=not said)) if part
+        )
     return Explanation(
         id=entry.id,
         lang=lang,
@@ -178,7 +183,7 @@ def evidence_values(evidence: Evidence, lang: str, related: tuple[Attempt, ...] 
     return values
 
 
-def technical_summary(evidence: Evidence) -> str:
+def technical_summary(evidence: Evidence, *, with_text: bool = True) -> str:
     """One or two lines of raw facts for the details view (never a password: texts are redacted at source)."""
     proto = evidence.protocol.value.upper() if evidence.protocol else ""
     where = f"{proto} {evidence.host}:{evidence.port}".strip()
@@ -187,7 +192,8 @@ def technical_summary(evidence: Evidence) -> str:
     reply = " ".join(
         str(p)
         for p in (evidence.reply_code or "", evidence.enhanced or "",
-                  f"[{evidence.response_code}]" if evidence.response_code else "", evidence.text[:300])
+                  f"[{evidence.response_code}]" if evidence.response_code else "",
+                  evidence.text[:300] if with_text else "")
         if p
     )  # fmt: skip
     lines = [f"{evidence.stage.value} / {evidence.code} / {where}" + (f": {reply}" if reply else "")]
