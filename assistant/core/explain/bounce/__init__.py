@@ -62,6 +62,7 @@ _BOUNCE_BODY = Pattern(
     r"(?:delivered|rejected)|address not found|message not delivered|配信できませんでした|届きませんでした|"
     r"送信できませんでした|配送できませんでした|宛先(?:が見つかりません|不明)",
 )
+_FORWARD_SUBJECT = re.compile(r"^\s*(?:fwd?|fw|tr|wg|転送)\s*[:：]", re.IGNORECASE)
 _AUTO_SUBJECT = re.compile(
     r"^(?:re:\s*)?(?:auto(?:matic)?[ -]?(?:reply|response|answer)|out of (?:the )?office|autoreply|"
     r"vacation|away from|on leave|不在|自動(?:応答|返信)|\(auto\))|(?:^|\s)(?:auto|自動応答|自動返信):",
@@ -190,7 +191,8 @@ def _done(
 ) -> BounceReport:
     if (msg.get("X-SPASIGN") or "").strip().upper() == "NG":  # KDDI's mark for mail its filter refused
         found = [as_filtered(r) for r in found]
-    return BounceReport(kind, tuple(found), subject, sender, forwarded=depth > 0)
+    forwarded = depth > 0 or bool(_FORWARD_SUBJECT.match(subject))
+    return BounceReport(kind, tuple(found), subject, sender, forwarded=forwarded)
 
 
 def _with_subject(r: BounceRecipient, subject: str) -> BounceRecipient:

@@ -320,6 +320,8 @@ def _merge(found: dict[str, TextRecipient], address: str, diag: str) -> None:
     rec.remote_mta = rec.remote_mta or remote_of(rec.diagnostic)
 
 
+_NOISE = re.compile(r"<<<\s*|(?:^|(?<=\s))>+(?=\s|$)")  # transcript arrows, quoting of a forwarded text
+
+
 def _clean(text: str) -> str:
-    text = re.sub(r"<<<\s*", "", text)
-    return " ".join(text.split())[:2000]
+    return " ".join(_NOISE.sub(" ", text).split())[:2000]
