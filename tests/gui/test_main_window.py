@@ -112,7 +112,12 @@ def test_no_keyring_says_so_and_continues_without_saving(
     qtbot: Any, app: Any, lab: Any, config: Path, monkeypatch: Any
 ) -> None:
     # no D-Bus session at all: what keyring's own detection turns into its fail backend
+    import logging
+
+    from assistant.core.store import setup_logging
+
     monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    log_file = setup_logging(config / "logs" / "test.log")  # what the app writes, redacted
     account = lab_account(lab)
     write_settings(config, account)
     w = window(qtbot, lab, config, PasswordStore(SecretService.Keyring(), timeout=10))
@@ -131,6 +136,11 @@ def test_no_keyring_says_so_and_continues_without_saving(
     saved = SettingsStore(config).load().settings.account(account.address)
     assert saved is not None and not saved.password_saved
     assert "not saved" in w.panel.password_line.text()
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if getattr(h, "_mail_assistant", False)]:
+        root.removeHandler(handler)
+        handler.close()
+    assert "keyring unavailable (no_backend)" in log_file.read_text(encoding="utf-8")
     assert_not_in_files(config, lab.canary)
 
 
