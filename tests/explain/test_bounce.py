@@ -138,6 +138,7 @@ def test_bad_input_is_refused_with_a_code(data: bytes, code: str) -> None:
         b"".join(b'Content-Type: multipart/mixed; boundary="b%d"\n\n--b%d\n' % (i, i) for i in range(500)),
         b"From: postmaster@x.example\nContent-Type: multipart/report; boundary=b\n\n"
         + b"--b\nContent-Type: message/delivery-status\n\nFinal-Recipient: rfc822; a@b.example\n\n" * 3000,
+        b"Subject: =?UTF-8?B?broken-base64?=\nFrom: MAILER-DAEMON@x.example\n\n550 5.1.1 <a@b.example>\n",
         b"From: MAILER-DAEMON@x.example\nContent-Type: message/delivery-status\n"
         b"Content-Transfer-Encoding: base64\n\n%%%%not base64 at all%%%%\n",
     ],

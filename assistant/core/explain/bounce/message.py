@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import email.errors
 import email.header
 import re
 
@@ -81,7 +82,7 @@ def header(msg: Part, name: str) -> str:
         return " ".join(text.split())
     try:
         parts = email.header.decode_header(text)
-    except (ValueError, LookupError, AssertionError):
+    except (ValueError, LookupError, AssertionError, email.errors.HeaderParseError):
         return " ".join(text.split())
     out: list[str] = []
     for chunk, charset in parts:
