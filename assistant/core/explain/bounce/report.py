@@ -16,44 +16,85 @@ _X_UNIX = re.compile(r"^x-unix;", re.IGNORECASE)
 def dsn_recipients(
     blocks: list[dict[str, str]], body: str, exclude: set[str], *, reporting: str = ""
 ) -> list[BounceRecipient]:
+    """One finding per recipient block of a delivery-status report; the human text fills the gaps."""
     per_message: dict[str, str] = {}
-    out: list[BounceRecipient] = []
-    texts = {r.address.lower(): r for r in prose.recipients(body, exclude=exclude)} if body else {}
-    body_diag = ""
+    recipient_blocks: list[dict[str, str]] = []
     for block in blocks:
-        final = block.get("final-recipient") or block.get("original-recipient") or ""
-        if not final:
+        if block.get("final-recipient") or block.get("original-recipient"):
+            recipient_blocks.append(block)
+        elif not recipient_blocks:
             per_message.update(block)
-            continue
+    reporting_mta = _field_host(per_message.get("reporting-mta", "")) or reporting
+    prose_view = _ProseView(body, exclude, several=len(recipient_blocks) > 1)
+    out: list[BounceRecipient] = []
+    for block in recipient_blocks:
+        final = block.get("final-recipient") or block.get("original-recipient") or ""
         address = _field_address(final) or _field_address(block.get("original-recipient", ""))
-        reporting_mta = _field_host(per_message.get("reporting-mta", "")) or reporting
         action = (block.get("action") or "failed").split()[0].lower() if block.get("action") else "failed"
         diag_field = block.get("diagnostic-code", "")
         diag_type, _, diag = diag_field.partition(";") if ";" in diag_field[:12] else ("", "", diag_field)
-        text_hit = texts.get(address.lower())
-        command = text_hit.command if text_hit else ""
-        if not diag.strip():
-            if text_hit and text_hit.diagnostic:
-                diag = text_hit.diagnostic
-            else:
-                body_diag = body_diag or prose.diagnostic_lines(body)
-                diag = body_diag
-        remote = _field_host(block.get("remote-mta", "")) or (text_hit.remote_mta if text_hit else "")
-        if not command:
-            command = prose.command_of(diag) or prose.command_of(block.get("x-postfix-command", ""))
+        diag = " ".join(diag.split()) or prose_view.diagnostic(address)
+        remote = (
+            _field_host(block.get("remote-mta", "")) or prose.remote_of(diag) or prose_view.remote(address)
+        )
+        command = prose.command_of(diag) or prose_view.command(address)
         out.append(
             make_recipient(
                 address,
                 action,
                 normalise_status(block.get("status", "")),
-                " ".join(diag.split()),
+                diag,
                 command=command,
-                remote=remote or prose.remote_of(diag),
+                remote=remote,
                 reporting=reporting_mta,
                 unix=bool(_X_UNIX.match(diag_type.strip() + ";")) if diag_type else False,
             )
         )
     return out
+
+
+class _ProseView:
+    """What the human-readable part says about a recipient, read only when the report lacks it.
+
+    With one recipient the whole text is about them (a cheap search); with several, each block is found.
+    """
+
+    def __init__(self, body: str, exclude: set[str], *, several: bool) -> None:
+        self.body, self.exclude, self.several = body, exclude, several
+        self._own: str | None = None
+        self._hits: dict[str, prose.TextRecipient] | None = None
+
+    def _text(self) -> str:
+        if self._own is None:
+            self._own = prose.cut_original(self.body[:60000])
+        return self._own
+
+    def _hit(self, address: str) -> prose.TextRecipient | None:
+        if self._hits is None:
+            self._hits = {r.address.lower(): r for r in prose.recipients(self.body, exclude=self.exclude)}
+        return self._hits.get(address.lower())
+
+    def command(self, address: str) -> str:
+        if not self.body:
+            return ""
+        if not self.several:
+            return prose.command_of(self._text())
+        hit = self._hit(address)
+        return hit.command if hit else ""
+
+    def remote(self, address: str) -> str:
+        if not self.body:
+            return ""
+        if not self.several:
+            return prose.remote_of(self._text())
+        hit = self._hit(address)
+        return hit.remote_mta if hit else ""
+
+    def diagnostic(self, address: str) -> str:
+        if not self.body:
+            return ""
+        hit = self._hit(address)
+        return hit.diagnostic if hit and hit.diagnostic else prose.diagnostic_lines(self.body)
 
 
 def fields_start(text: str) -> str:

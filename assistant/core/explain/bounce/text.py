@@ -127,6 +127,7 @@ _DELAYED = Pattern(
     r"(?:try|retry)|still (?:being )?(?:retried|trying)|delivery temporarily suspended|temporary failure|"
     r"delivery delayed|配信が遅れて",
 )
+_DELIVERED_WORDS = ("deliver", "recipient", "宛先", "送信先")
 _TRANSCRIPT_OUT = re.compile(r"^\s*>>>")
 _TRANSCRIPT_RCPT = re.compile(r"^\s*>>>\s*RCPT TO:", re.IGNORECASE)
 _LEADING_ADDRESS = re.compile(
@@ -286,6 +287,9 @@ def _anchor(line: str, exclude: set[str]) -> tuple[str, str] | None:
         if address.lower() in exclude or is_service_address(address):
             return None
         return address, rest.strip(" :.;,()")
+    low = line.lower()
+    if not any(w in low for w in _DELIVERED_WORDS):
+        return None
     m = _DELIVERED_TO.search(line)
     if m and m.group(1).lower() not in exclude and not is_service_address(m.group(1)):
         return m.group(1), line[m.end() :].strip(" :.;,()>")
