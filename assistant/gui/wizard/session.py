@@ -127,16 +127,17 @@ def explain(
     )
 
 
-def explain_code(explanation_id: str, lang: str) -> Any:
+def explain_code(explanation_id: str, lang: str, values: Mapping[str, Any] | None = None) -> Any:
     """A catalog entry by id (provider notes, address problems)."""
     from assistant.core.explain import explain_code as core_explain_code
 
-    return core_explain_code(explanation_id, lang=lang)
+    return core_explain_code(explanation_id, lang=lang, values=values)
 
 
 def note_text(note: Any, lang: str) -> tuple[str, str]:
-    """(title, text) of a provider note, worded by the explanation catalog."""
-    found = explain_code(str(getattr(note, "id", note)), lang)
+    """(title, text) of a provider note, worded by the explanation catalog (with its example host and link)."""
+    values = {"example": getattr(note, "example", ""), "url": getattr(note, "url", "")}
+    found = explain_code(str(getattr(note, "id", note)), lang, {k: v for k, v in values.items() if v})
     return str(found.title), str(found.what)
 
 
