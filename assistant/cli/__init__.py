@@ -45,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def add_common(p: argparse.ArgumentParser) -> None:
     """Options every subcommand takes."""
-    p.add_argument("--lang", choices=("ja", "en"), default=None, help="language of the output (default: system)")
+    p.add_argument("--lang", choices=("ja", "en"), default=None, help="output language (default: system)")
     p.add_argument("--json", action="store_true", help="print JSON for machines")
 
 

@@ -16,7 +16,15 @@ from assistant.cli import EXIT_FAILED, EXIT_OK, UsageError, add_common, language
 from assistant.core.address import InvalidAddress, parse_address
 from assistant.core.check import AccountResult, check_account
 from assistant.core.messages import tr
-from assistant.core.model import Evidence, Protocol, Security, ServerSettings, StageEvent, StageStatus
+from assistant.core.model import (
+    DEFAULT_PORTS,
+    Evidence,
+    Protocol,
+    Security,
+    ServerSettings,
+    StageEvent,
+    StageStatus,
+)
 from assistant.core.net import CancelToken, Deadline, NetConfig, ip_literal
 from assistant.core.pins import normalize_fingerprint
 
@@ -24,17 +32,6 @@ SCHEMES: dict[str, tuple[Protocol, Security]] = {
     f"{name}{suffix}": (protocol, security)
     for name, protocol in (("imap", Protocol.IMAP), ("pop3", Protocol.POP3), ("smtp", Protocol.SMTP))
     for suffix, security in (("s", Security.SSL), ("", Security.STARTTLS), ("+plain", Security.NONE))
-}
-DEFAULT_PORTS = {
-    (Protocol.IMAP, Security.SSL): 993,
-    (Protocol.IMAP, Security.STARTTLS): 143,
-    (Protocol.IMAP, Security.NONE): 143,
-    (Protocol.POP3, Security.SSL): 995,
-    (Protocol.POP3, Security.STARTTLS): 110,
-    (Protocol.POP3, Security.NONE): 110,
-    (Protocol.SMTP, Security.SSL): 465,
-    (Protocol.SMTP, Security.STARTTLS): 587,
-    (Protocol.SMTP, Security.NONE): 587,
 }
 KEYRING_SERVICE = "mail-setup-assistant"
 

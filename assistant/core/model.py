@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 
 class Protocol(enum.StrEnum):
@@ -24,7 +25,7 @@ class Security(enum.StrEnum):
 
 
 class Auth(enum.StrEnum):
-    PASSWORD = "password"  # the user's password, over a TLS-protected channel
+    PASSWORD = "password"  # noqa: S105 (a method name, not a secret): the password over TLS
     OAUTH2 = "oauth2"  # not implemented yet: the seam for XOAUTH2 / OAUTHBEARER
 
 

@@ -478,25 +478,6 @@
     </message>
   </context>
   <context>
-    <name>StageColumn</name>
-    <message>
-      <source>Incoming server</source>
-      <translation>受信サーバー</translation>
-    </message>
-    <message>
-      <source>Outgoing server</source>
-      <translation>送信サーバー</translation>
-    </message>
-    <message>
-      <source>Test message to yourself</source>
-      <translation>自分宛てのテストメッセージ</translation>
-    </message>
-    <message>
-      <source>not reached</source>
-      <translation>未実施</translation>
-    </message>
-  </context>
-  <context>
     <name>SupportReport</name>
     <message>
       <source>App and system</source>

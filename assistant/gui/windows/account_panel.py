@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from assistant.core.store import Account
 from assistant.gui import words
+from assistant.gui.widgets.stage_column import StageColumn
 from assistant.gui.widgets.status_list import format_ms
-from assistant.gui.windows.stage_column import StageColumn
 
 if TYPE_CHECKING:
     from assistant.gui.widgets.explanation_card import ExplanationCard

@@ -135,7 +135,7 @@ def explain_code(explanation_id: str, lang: str, values: Mapping[str, Any] | Non
 
 
 def note_text(note: Any, lang: str) -> tuple[str, str]:
-    """(title, text) of a provider note, worded by the explanation catalog (with its example host and link)."""
+    """(title, text) of a provider note, worded by the catalog (with its example host and link)."""
     values = {"example": getattr(note, "example", ""), "url": getattr(note, "url", "")}
     found = explain_code(str(getattr(note, "id", note)), lang, {k: v for k, v in values.items() if v})
     return str(found.title), str(found.what)

@@ -2,68 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout
 
 from assistant.gui import words
-from assistant.gui.widgets.status_list import FAILED, PASSED, RUNNING, SKIPPED, WAITING, StatusList
+from assistant.gui.widgets.stage_column import StageColumn
 from assistant.gui.wizard import session
 from assistant.gui.wizard.page import WizardPage
-
-_EVENT_STATUS = {"started": RUNNING, "passed": PASSED, "failed": FAILED, "skipped": SKIPPED}
-
-
-class _Column(QFrame):
-    def __init__(self, rows: list[tuple[str, tuple[Any, ...]]], incoming: bool) -> None:
-        super().__init__(objectName="card")
-        layout = QVBoxLayout(self)
-        self.heading = QLabel(objectName="cardTitle")
-        self.server = QLabel(objectName="hint")
-        self.server.setWordWrap(True)
-        self.list = StatusList()
-        self.rows = rows
-        self.incoming = incoming
-        self.stage_rows = {stage.value: key for key, stages in rows for stage in stages}
-        self.seen: dict[str, dict[str, tuple[str, float]]] = {}
-        for key, _stages in rows:
-            self.list.add_row(key, words.stage_row_name(key, incoming))
-        layout.addWidget(self.heading)
-        layout.addWidget(self.server)
-        layout.addWidget(self.list)
-        layout.addStretch(1)
-
-    def reset(self) -> None:
-        self.seen = {}
-        for key in self.list.keys():
-            self.list.set_status(key, WAITING)
-
-    def event_(self, stage: str, status: str, elapsed_ms: float, detail: str) -> None:
-        key = self.stage_rows.get(stage)
-        if key is None:
-            return
-        self.seen.setdefault(key, {})[stage] = (status, elapsed_ms)
-        statuses = [s for s, _ms in self.seen[key].values()]
-        total = sum(ms for _s, ms in self.seen[key].values())
-        if FAILED in statuses:
-            agg = FAILED
-        elif RUNNING in statuses:
-            agg = RUNNING
-        elif PASSED in statuses:
-            agg = PASSED
-        else:
-            agg = SKIPPED
-        self.list.set_status(key, agg, detail if agg != RUNNING else "", None if agg == RUNNING else total)
-
-    def finish(self, not_reached: Callable[[], str]) -> None:
-        for key in self.list.keys():
-            if self.list.status(key) in (WAITING, RUNNING):
-                self.list.set_status(key, SKIPPED, not_reached)
-
-    def retranslate(self) -> None:
-        for key, _stages in self.rows:
-            self.list.set_name(key, words.stage_row_name(key, self.incoming))
 
 
 class TestingPage(WizardPage):
@@ -74,13 +20,12 @@ class TestingPage(WizardPage):
         self.status = self.wrap_label(name="status")
         self.layout_.addWidget(self.status)
         row = QHBoxLayout()
-        self.incoming = _Column(words.STAGE_ROWS, incoming=True)
-        self.incoming.setObjectName("card")
-        self.outgoing = _Column(words.STAGE_ROWS, incoming=False)
+        self.incoming = StageColumn("incoming")
+        self.outgoing = StageColumn("outgoing")
         row.addWidget(self.incoming, 1)
         row.addWidget(self.outgoing, 1)
         self.layout_.addLayout(row)
-        self.sendtest = _Column(words.SENDTEST_ROWS, incoming=True)
+        self.sendtest = StageColumn("send-test")
         self.layout_.addWidget(self.sendtest)
         self.layout_.addStretch(1)
         self.columns = {"incoming": self.incoming, "outgoing": self.outgoing, "send-test": self.sendtest}
@@ -147,14 +92,14 @@ class TestingPage(WizardPage):
         if column is None:
             return
         stage = str(getattr(getattr(event, "stage", ""), "value", getattr(event, "stage", "")))
-        status = _EVENT_STATUS.get(str(getattr(getattr(event, "status", ""), "value", "")), WAITING)
-        column.event_(stage, status, float(getattr(event, "elapsed_ms", 0.0)), "")
+        status = str(getattr(getattr(event, "status", ""), "value", ""))
+        column.stage_event(stage, status, float(getattr(event, "elapsed_ms", 0.0)), "")
 
     def on_result(self, outcome: session.CheckOutcome) -> None:
         self.state.result = outcome
         self.phase = "done"
         for column in self.columns.values():
-            column.finish(lambda: self.tr("not reached"))
+            column.finish()
         self._set_status()
         self.changed.emit()
         self.wizard.next_button.setFocus()
@@ -162,7 +107,7 @@ class TestingPage(WizardPage):
     def _on_failed(self, failure: Any) -> None:
         self.phase = "failed"
         for column in self.columns.values():
-            column.finish(lambda: self.tr("not reached"))
+            column.finish()
         from assistant.gui.widgets.error_dialog import show_unexpected_error
 
         self._set_status()
@@ -172,15 +117,12 @@ class TestingPage(WizardPage):
     def _on_cancelled(self) -> None:
         self.phase = "cancelled"
         for column in self.columns.values():
-            column.finish(lambda: self.tr("stopped"))
+            column.finish(self.tr("stopped"))
         self._set_status()
         self.changed.emit()
 
     def _headings(self) -> None:
         st = self.state
-        self.incoming.heading.setText(self.tr("Incoming mail"))
-        self.outgoing.heading.setText(self.tr("Outgoing mail"))
-        self.sendtest.heading.setText(self.tr("Test message to yourself"))
         self.incoming.server.setText(words.server_line(st.incoming) if st.incoming else "")
         self.outgoing.server.setText(words.server_line(st.outgoing) if st.outgoing else "")
         self.sendtest.server.setText(

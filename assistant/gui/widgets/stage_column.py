@@ -42,10 +42,12 @@ class StageColumn(QFrame):
         for key, _stages in self.rows:
             self.list.set_name(key, words.stage_row_name(key, self.incoming))
 
-    def reset(self, server_text: str = "") -> None:
+    def reset(self, server_text: str | None = None) -> None:
+        """Every row back to waiting; `server_text` (when given) describes the server under test."""
         self.seen = {}
-        self.server.setText(server_text)
-        self.server.setVisible(bool(server_text))
+        if server_text is not None:
+            self.server.setText(server_text)
+            self.server.setVisible(bool(server_text))
         for key in self.list.keys():
             self.list.set_status(key, WAITING)
 
@@ -67,11 +69,11 @@ class StageColumn(QFrame):
             agg = SKIPPED
         self.list.set_status(key, agg, detail if agg != RUNNING else "", None if agg == RUNNING else total)
 
-    def finish(self) -> None:
-        """Rows never reached are marked skipped (not left spinning)."""
+    def finish(self, reason: str = "") -> None:
+        """Rows never reached are marked skipped (not left spinning), with why (default "not reached")."""
         for key in self.list.keys():
             if self.list.status(key) in (WAITING, RUNNING):
-                self.list.set_status(key, SKIPPED, self.tr("not reached"))
+                self.list.set_status(key, SKIPPED, reason or self.tr("not reached"))
 
     def statuses(self) -> dict[str, str]:
         return {key: self.list.status(key) for key in self.list.keys()}
