@@ -186,7 +186,10 @@ def check_tls() -> str:
     from assistant.core.net import NetConfig
     from assistant.core.tls import client_context
 
-    stats = client_context(NetConfig()).cert_store_stats()
+    context = client_context(NetConfig())
+    if type(context).__module__.startswith("truststore"):  # macOS/Windows: the OS verifies
+        return "operating system trust store"
+    stats = context.cert_store_stats()
     if not stats.get("x509_ca"):
         raise Missing("the TLS context trusts no certificate authority: servers could not be verified")
     return f"{stats['x509_ca']} CA certificates"

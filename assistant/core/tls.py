@@ -7,6 +7,7 @@ import os
 import select
 import socket
 import ssl
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -64,10 +65,26 @@ def client_context(net: NetConfig, *, verify: bool = True) -> ssl.SSLContext:
     return _context(net.extra_ca_file, stamp, verify)
 
 
+def _system_context() -> ssl.SSLContext:
+    """A client context that trusts what the operating system trusts.
+
+    On macOS and Windows the OS verifies (via truststore): a bundled Python on macOS has no CA file of
+    its own, so OpenSSL alone would call every server untrusted. Linux uses OpenSSL and the system store."""
+    if sys.platform in ("darwin", "win32"):
+        try:
+            import truststore
+        except ImportError:
+            pass
+        else:
+            native: ssl.SSLContext = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+            return native
+    return ssl.create_default_context()
+
+
 @functools.lru_cache(maxsize=16)
 def _context(extra_ca_file: str | None, stamp: float, verify: bool) -> ssl.SSLContext:
     del stamp  # part of the cache key only
-    ctx = ssl.create_default_context()
+    ctx = _system_context()
     ctx.minimum_version = ssl.TLSVersion.TLSv1_2
     if extra_ca_file:
         try:
