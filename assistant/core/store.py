@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import threading
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from assistant.core.model import Auth, Protocol, Security, ServerSettings
+if TYPE_CHECKING:
+    from assistant.core.model import ServerSettings
+
+# json and the model's enums are imported where they are used: a first start has no settings file, and
+# the window's start-up time counts every import.
 
 APP_DIR_NAME = "mail-setup-assistant"
 CONFIG_DIR_ENV = "MAIL_ASSISTANT_CONFIG_DIR"
@@ -135,6 +138,8 @@ def _server_to_json(server: ServerSettings) -> dict[str, Any]:
 
 
 def _server_from_json(data: Any) -> ServerSettings:
+    from assistant.core.model import Auth, Protocol, Security, ServerSettings
+
     port = data["port"]
     if not isinstance(port, int) or isinstance(port, bool) or not 0 < port < 65536:
         raise ValueError("port")
@@ -237,6 +242,8 @@ class SettingsStore:
             raw = self.path.read_bytes()
         except FileNotFoundError:
             return Loaded(Settings())
+        import json
+
         try:
             data = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError):
@@ -250,6 +257,7 @@ class SettingsStore:
 
     def save(self, settings: Settings) -> None:
         """Write a temp file in the same folder, fsync it, then rename it over the old one."""
+        import json
         import tempfile
 
         self.directory.mkdir(parents=True, exist_ok=True)

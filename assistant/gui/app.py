@@ -6,13 +6,20 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
 from assistant.core.resources import resource_path
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
+
+# Start-up time counts every Qt class and enum touched before the first paint (PySide builds them on
+# first use; the `Qt` namespace alone costs ~10 ms), so this module and the main window's start path
+# import the rarer ones where they are used.
 
 log = logging.getLogger("assistant")
 
@@ -43,6 +50,8 @@ class Language(QObject):
             self._app.removeTranslator(old)
         self._translators = []
         if code != "en":
+            from PySide6.QtCore import QLibraryInfo
+
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             self._load(Path(qt_dir) / f"qtbase_{code}.qm")
             for qm in sorted(resource_path("i18n").glob(f"*_{code}.qm")):
@@ -53,6 +62,8 @@ class Language(QObject):
         self.changed.emit(code)
 
     def _load(self, path: Path) -> None:
+        from PySide6.QtCore import QTranslator
+
         translator = QTranslator(self._app)  # parent keeps it alive; the list keeps it ours to remove
         if translator.load(str(path)):
             self._app.installTranslator(translator)
@@ -80,13 +91,15 @@ def detect_language() -> str:
     return "ja" if QLocale.system().language() == QLocale.Language.Japanese else "en"
 
 
+_language: Language | None = None  # not app.findChild(Language): that builds the whole `Qt` namespace
+
+
 def language() -> Language:
     """The application's Language object (after create_app)."""
     app = QApplication.instance()
-    found = app.findChild(Language) if app is not None else None
-    if found is None:
+    if app is None or _language is None or _language.parent() is not app:
         raise RuntimeError("create_app() has not run")
-    return found
+    return _language
 
 
 def net_config() -> Any:
@@ -138,12 +151,14 @@ def create_app(argv: list[str] | None = None, lang: str | None = None) -> QAppli
         QApplication.setOrganizationName(ORG_NAME)
         app = QApplication(sys.argv[:1] + list(argv or []))
         sys.excepthook = _excepthook
-        QTimer.singleShot(0, _setup_logging)  # the log file is opened once the first window is up
     else:
         assert isinstance(existing, QApplication)
         app = existing
-    if app.findChild(Language) is None:
-        Language(app)
+    global _language
+    try:
+        language()
+    except RuntimeError:
+        _language = Language(app)
     language().set(lang or detect_language())
     return app
 
@@ -180,6 +195,9 @@ def run_gui(argv: list[str]) -> int:
     app = create_app(qt_args, lang)
     app.aboutToQuit.connect(_join_workers)
     window = first_window()
+    # The log file (logging.handlers, socket, pickle: ~10 ms of imports) is opened once the window has
+    # been painted; until then warnings and errors reach stderr through logging's last resort.
+    window.installEventFilter(_AfterFirstPaint(app, _setup_logging))
     if os.environ.get("MAIL_ASSISTANT_EXIT_WHEN_SHOWN"):  # tests/bench/startup.py
         window.installEventFilter(_ShownProbe(app))
     window.show()
@@ -190,6 +208,20 @@ def _join_workers() -> None:
     workers = sys.modules.get("assistant.gui.workers")  # imported with the first job, if any ran
     if workers is not None:
         workers.shutdown()
+
+
+class _AfterFirstPaint(QObject):
+    """Runs `then` once, as soon as the window it watches has been painted for the first time."""
+
+    def __init__(self, parent: QObject, then: Any) -> None:
+        super().__init__(parent)
+        self._then = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False
 
 
 class _ShownProbe(QObject):

@@ -19,9 +19,9 @@ def fail_color() -> str:
 
 
 def muted_color() -> str:
-    color = QApplication.palette().color(QPalette.ColorRole.WindowText)
+    color = QApplication.palette().color(QPalette.ColorRole.WindowText)  # a copy: ours to change
     color.setAlphaF(0.7)
-    return QColor(color).name(QColor.NameFormat.HexArgb)
+    return color.name(QColor.NameFormat.HexArgb)  # not QColor(color): that builds all of the `Qt` enums
 
 
 def style_sheet() -> str:

@@ -6,15 +6,14 @@ import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtCore import QEvent, QSize, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QPushButton,
     QScrollArea,
@@ -28,15 +27,19 @@ from assistant.core.resources import resource_path
 from assistant.core.store import Account, Settings, SettingsProblem, SettingsStore
 from assistant.gui.widgets import theme
 from assistant.gui.windows.account_edits import AccountEdits
-from assistant.gui.windows.account_row import AccountRow
-from assistant.gui.windows.notice import Notice
 from assistant.gui.windows.password_flow import PasswordFlow
 from assistant.gui.windows.runs import Runs
 from assistant.gui.windows.style import window_style
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from assistant.core.secrets import PasswordStore
     from assistant.gui.windows.account_panel import AccountPanel
+    from assistant.gui.windows.notice import Notice
+
+# The first start (no accounts yet) shows only the empty state: what the account list, its rows, the
+# panel and notices need (and the `Qt` namespace, ~10 ms of enums to build) is imported where used.
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +74,7 @@ class MainWindow(QMainWindow):
         for size in (16, 32, 48, 64, 128, 256):
             png = resource_path("icons", f"mail-setup-assistant-{size}.png")
             if png.exists():
-                icon.addFile(str(png))
+                icon.addFile(str(png), QSize(size, size))  # with its size: read when first drawn
         self.setWindowIcon(icon)
         self.resize(1040, 720)
 
@@ -102,15 +105,18 @@ class MainWindow(QMainWindow):
         self.empty = QWidget(objectName="emptyState")
         empty_layout = QVBoxLayout(self.empty)
         empty_layout.addStretch(1)
-        self.empty_text = QLabel()
+        self.empty_text = QLabel(objectName="emptyText")  # centred by the style sheet
         self.empty_text.setWordWrap(True)
-        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_add = QPushButton(objectName="emptyAddAccount")
         theme.scaled(self.empty_add, 1.2, bold=True)
         self.empty_add.setMinimumHeight(44)
         self.empty_add.clicked.connect(self.edits.add_account)
         empty_layout.addWidget(self.empty_text)
-        empty_layout.addWidget(self.empty_add, 0, Qt.AlignmentFlag.AlignHCenter)
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(self.empty_add)
+        centred.addStretch(1)
+        empty_layout.addLayout(centred)
         empty_layout.addStretch(2)
         self._panel: AccountPanel | None = None  # made when the first account is shown
         self.panel_scroll = QScrollArea()
@@ -221,15 +227,7 @@ class MainWindow(QMainWindow):
         self.accounts.clear()
         row_to_select = 0
         for row, account in enumerate(self.settings.accounts):
-            item = QListWidgetItem()
-            item.setData(Qt.ItemDataRole.UserRole, account.address)
-            item.setToolTip(account.address)
-            spoken = f"{account.display_name} {account.address}".strip()
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
-            widget = AccountRow(account)
-            item.setSizeHint(widget.sizeHint())
-            self.accounts.addItem(item)
-            self.accounts.setItemWidget(item, widget)
+            self._add_account_item(account)
             if account.address == current:
                 row_to_select = row
         self.accounts.blockSignals(False)
@@ -242,6 +240,22 @@ class MainWindow(QMainWindow):
             if self._panel is not None:
                 self._panel.show_account(None)
             self.right.setCurrentIndex(0)
+
+    def _add_account_item(self, account: Account) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QListWidgetItem
+
+        from assistant.gui.windows.account_row import AccountRow
+
+        item = QListWidgetItem()
+        item.setData(Qt.ItemDataRole.UserRole, account.address)
+        item.setToolTip(account.address)
+        spoken = f"{account.display_name} {account.address}".strip()
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
+        widget = AccountRow(account)
+        item.setSizeHint(widget.sizeHint())
+        self.accounts.addItem(item)
+        self.accounts.setItemWidget(item, widget)
 
     def _account_chosen(self, row: int) -> None:
         if 0 <= row < len(self.settings.accounts):
@@ -283,6 +297,8 @@ class MainWindow(QMainWindow):
         )
 
     def add_notice(self, title: str, text: str) -> Notice:
+        from assistant.gui.windows.notice import Notice
+
         notice = Notice(title, text)
         self.notices.addWidget(notice)
         return notice
@@ -311,6 +327,8 @@ class MainWindow(QMainWindow):
     # --- other views -----------------------------------------------------------------------------
 
     def open_bounce_view(self) -> None:
+        from PySide6.QtCore import Qt
+
         from assistant.gui.windows.bounce_view import BounceView
 
         if self.bounce_window is None:

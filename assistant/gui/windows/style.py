@@ -12,6 +12,7 @@ def window_style() -> str:
         + f"""
 QLabel#subTitle, QLabel#who {{ font-weight: 600; }}
 QLabel#okText {{ color: {theme.ok_color()}; }}
+QLabel#emptyText {{ qproperty-alignment: AlignCenter; }}
 QPushButton#emptyAddAccount {{ padding: 8px 28px; }}
 """
     )
