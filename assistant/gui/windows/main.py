@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QMainWindow,
     QPushButton,
     QScrollArea,
@@ -26,20 +25,22 @@ from PySide6.QtWidgets import (
 from assistant.core.resources import resource_path
 from assistant.core.store import Account, Settings, SettingsProblem, SettingsStore
 from assistant.gui.widgets import theme
-from assistant.gui.windows.account_edits import AccountEdits
-from assistant.gui.windows.password_flow import PasswordFlow
-from assistant.gui.windows.runs import Runs
 from assistant.gui.windows.style import window_style
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
+    from PySide6.QtWidgets import QListWidget
 
     from assistant.core.secrets import PasswordStore
+    from assistant.gui.windows.account_edits import AccountEdits
     from assistant.gui.windows.account_panel import AccountPanel
     from assistant.gui.windows.notice import Notice
+    from assistant.gui.windows.password_flow import PasswordFlow
+    from assistant.gui.windows.runs import Runs
 
 # The first start (no accounts yet) shows only the empty state: what the account list, its rows, the
-# panel and notices need (and the `Qt` namespace, ~10 ms of enums to build) is imported where used.
+# panel, notices and the buttons' helpers need (and the `Qt` namespace, ~10 ms of enums to build) is
+# imported where it is used.
 
 log = logging.getLogger(__name__)
 
@@ -63,16 +64,17 @@ class MainWindow(QMainWindow):
         self.store = store if store is not None else SettingsStore()
         self._passwords = passwords  # created on first use: importing keyring costs start-up time
         self._net = net
-        self.password_flow = PasswordFlow(self)
-        self.runs = Runs(self)
-        self.edits = AccountEdits(self)
+        self._password_flow: PasswordFlow | None = None  # these three are made on first use
+        self._runs: Runs | None = None
+        self._edits: AccountEdits | None = None
         self.bounce_window: Any = None
         self.report_dialog: Any = None
         self.settings_notice: Notice | None = None
         self.setStyleSheet(window_style())
         icon = QIcon()
+        icons = resource_path("icons")
         for size in (16, 32, 48, 64, 128, 256):
-            png = resource_path("icons", f"mail-setup-assistant-{size}.png")
+            png = icons / f"mail-setup-assistant-{size}.png"
             if png.exists():
                 icon.addFile(str(png), QSize(size, size))  # with its size: read when first drawn
         self.setWindowIcon(icon)
@@ -96,11 +98,8 @@ class MainWindow(QMainWindow):
         self.notices = QVBoxLayout()
         outer.addLayout(self.notices)
 
-        splitter = QSplitter()
-        self.accounts = QListWidget(objectName="accounts")
-        self.accounts.setMinimumWidth(240)
-        self.accounts.currentRowChanged.connect(self._account_chosen)
-        splitter.addWidget(self.accounts)
+        self.splitter = QSplitter()
+        self._accounts: QListWidget | None = None  # the list on the left: made for the first account
         self.right = QStackedWidget()
         self.empty = QWidget(objectName="emptyState")
         empty_layout = QVBoxLayout(self.empty)
@@ -110,7 +109,7 @@ class MainWindow(QMainWindow):
         self.empty_add = QPushButton(objectName="emptyAddAccount")
         theme.scaled(self.empty_add, 1.2, bold=True)
         self.empty_add.setMinimumHeight(44)
-        self.empty_add.clicked.connect(self.edits.add_account)
+        self.empty_add.clicked.connect(self.add_account)
         empty_layout.addWidget(self.empty_text)
         centred = QHBoxLayout()
         centred.addStretch(1)
@@ -124,13 +123,12 @@ class MainWindow(QMainWindow):
         self.panel_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.right.addWidget(self.empty)
         self.right.addWidget(self.panel_scroll)
-        splitter.addWidget(self.right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([280, 760])
-        outer.addWidget(splitter, 1)
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(0, 1)  # the right side takes what the window gains
+        outer.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
-        self.add_button.clicked.connect(self.edits.add_account)
+        self.add_button.clicked.connect(self.add_account)
         self.bounce_button.clicked.connect(self.open_bounce_view)
         self.report_button.clicked.connect(self.open_support_report)
 
@@ -161,6 +159,36 @@ class MainWindow(QMainWindow):
             self.panel_scroll.setWidget(panel)
             self._panel = panel
         return self._panel
+
+    @property
+    def password_flow(self) -> PasswordFlow:
+        """Getting, saving and deleting passwords in the keyring, with the dialogs that may need."""
+        if self._password_flow is None:
+            from assistant.gui.windows.password_flow import PasswordFlow
+
+            self._password_flow = PasswordFlow(self)
+        return self._password_flow
+
+    @property
+    def runs(self) -> Runs:
+        """Test now / Why can't I send."""
+        if self._runs is None:
+            from assistant.gui.windows.runs import Runs
+
+            self._runs = Runs(self)
+        return self._runs
+
+    @property
+    def edits(self) -> AccountEdits:
+        """Add (the wizard), edit and remove an account."""
+        if self._edits is None:
+            from assistant.gui.windows.account_edits import AccountEdits
+
+            self._edits = AccountEdits(self)
+        return self._edits
+
+    def add_account(self) -> None:
+        self.edits.add_account()
 
     @property
     def passwords(self) -> PasswordStore:
@@ -202,7 +230,8 @@ class MainWindow(QMainWindow):
         self.report_button.setText(self.tr("Support report…"))
         self.report_button.setToolTip(self.tr("Everything your help desk needs, without your password"))
         self.language.setAccessibleName(self.tr("Language"))
-        self.accounts.setAccessibleName(self.tr("Mail accounts"))
+        if self._accounts is not None:
+            self._accounts.setAccessibleName(self.tr("Mail accounts"))
         self.empty_text.setText(self.tr("There is no mail account yet."))
         self.empty_add.setText(self.tr("Set up a mail account…"))
         index = self.language.findData(self.lang())
@@ -217,21 +246,39 @@ class MainWindow(QMainWindow):
 
     # --- the accounts list -----------------------------------------------------------------------
 
+    @property
+    def accounts(self) -> QListWidget:
+        """The accounts list on the left of the splitter; a first start (no accounts) does without."""
+        if self._accounts is None:
+            from PySide6.QtWidgets import QListWidget
+
+            accounts = QListWidget(objectName="accounts")
+            accounts.setMinimumWidth(240)
+            accounts.setAccessibleName(self.tr("Mail accounts"))
+            accounts.currentRowChanged.connect(self._account_chosen)
+            total = sum(self.splitter.sizes())
+            self.splitter.insertWidget(0, accounts)
+            self.splitter.setSizes([280, total - 280 if total > 280 else 760])
+            accounts.setVisible(bool(self.settings.accounts))
+            self._accounts = accounts
+        return self._accounts
+
     def current_account(self) -> Account | None:
         return self._panel.account if self._panel is not None else None
 
     def refresh_accounts(self, select: str | None = None) -> None:
         shown = self.current_account()
         current = select or (shown.address if shown else None)
-        self.accounts.blockSignals(True)
-        self.accounts.clear()
         row_to_select = 0
-        for row, account in enumerate(self.settings.accounts):
-            self._add_account_item(account)
-            if account.address == current:
-                row_to_select = row
-        self.accounts.blockSignals(False)
-        self.accounts.setVisible(bool(self.settings.accounts))  # no empty white box on the first start
+        if self.settings.accounts or self._accounts is not None:
+            self.accounts.blockSignals(True)
+            self.accounts.clear()
+            for row, account in enumerate(self.settings.accounts):
+                self._add_account_item(account)
+                if account.address == current:
+                    row_to_select = row
+            self.accounts.blockSignals(False)
+            self.accounts.setVisible(bool(self.settings.accounts))  # no empty white box without accounts
         if self.settings.accounts:
             self.accounts.setCurrentRow(row_to_select)
             self._account_chosen(row_to_select)
@@ -322,7 +369,8 @@ class MainWindow(QMainWindow):
         self.runs.start(kind)
 
     def stop_run(self) -> None:
-        self.runs.stop()
+        if self._runs is not None:
+            self._runs.stop()
 
     # --- other views -----------------------------------------------------------------------------
 
@@ -345,5 +393,5 @@ class MainWindow(QMainWindow):
         self.report_dialog.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.runs.stop()
+        self.stop_run()
         super().closeEvent(event)
