@@ -29,6 +29,7 @@ TEXT: dict[str, Pattern] = {
         r"over (?:the )?(?:allowed )?quota",
         r"mailbox (?:size )?limit exceeded",
         r"容量(?:超過|オーバー|が不足)",
+        r"容量(?:が|の)?(?:いっぱい|一杯|満杯|上限に)",
         r"メールボックスが(?:いっぱい|一杯|満杯)",
     ),
     "mesgtoobig": _rx(
@@ -199,6 +200,7 @@ TEXT: dict[str, Pattern] = {
         r"not (?:permitted|allowed) to send as",
         r"permissions? to send as",
         r"address .* (?:is )?(?:blacklisted|blocked) as sender",
+        r"sending from unregistered domains?",
     ),
     "hostunknown": _rx(
         r"host (?:or domain name )?(?:is )?unknown",
@@ -281,6 +283,9 @@ TEXT: dict[str, Pattern] = {
         r"traffic not accepted",
         r"blocked (?:by|due|because)",
         r"\[bl\d+\]",
+        r"(?:messages?|mail|e-?mails?|connections?) from (?:ip )?\[?\d{1,3}(?:\.\d{1,3}){3}\]? "
+        r"(?:will be |are |is |(?:have|has) been )?"
+        r"(?:\w+ )?(?:deferred|rejected|refused|blocked|not (?:be )?accepted)",
         r"has been blocked",
         r"refused to accept",
     ),
@@ -401,6 +406,28 @@ TEXT: dict[str, Pattern] = {
         r"unknown mailer error",
     ),
 }
+
+# Blocklists by name: a client block for sure, whatever else the text says about the message.
+BLOCKLIST = _rx(
+    r"blocked using",
+    r"spamhaus",
+    r"spamcop",
+    r"\bsorbs\b",
+    r"barracuda",
+    r"black ?list",
+    r"block ?list",
+    r"deny ?list",
+    r"\bdnsbl\b",
+    r"\brbl\b",
+    r"banned sending ip",
+    r"\bs3150\b",
+    r"\[bl\d+\]",
+)
+# The volume of mail from the sending IP, not this message, is what the server objects to.
+IP_VOLUME = _rx(
+    r"unusual rate of (?:unsolicited )?(?:mail|messages)",
+    r"originating from your ip",
+)
 
 VACATION = _rx(
     r"out of (?:the )?office",

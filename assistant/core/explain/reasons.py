@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.core.explain.phrases import TEXT, VACATION
+from assistant.core.explain.phrases import BLOCKLIST, IP_VOLUME, TEXT, VACATION
 
 REASONS = (
     "userunknown", "hostunknown", "hasmoved", "mailboxfull", "mesgtoobig", "exceedlimit", "filtered",
@@ -113,6 +113,8 @@ def classify(
         return "delivered"
     named = _BY_STATUS.get(status)
     for reason in _FIRST_ORDER:
+        if reason == "blocked" and named == "expired":
+            continue  # the queue gave up: a refused or timed-out connection on the way is not a client block
         if named == reason and _status_fits(reason, command):
             return reason
         if _text_fits(reason, low, command, status):
@@ -157,6 +159,9 @@ def _status_fits(reason: str, command: str) -> bool:
     return True
 
 
+_EXTRA = {"vacation": VACATION, "blocklist": BLOCKLIST, "ipvolume": IP_VOLUME}
+
+
 class _Seen:
     """One text, lower-cased once, with each reason's answer remembered."""
 
@@ -172,7 +177,7 @@ class _Seen:
     def has(self, reason: str) -> bool:
         found = self.cache.get(reason)
         if found is None:
-            pattern = VACATION if reason == "vacation" else TEXT[reason]
+            pattern = _EXTRA.get(reason) or TEXT[reason]
             found = self.cache[reason] = pattern.search(self.low, self.low) is not None
         return found
 
@@ -195,6 +200,11 @@ def _text_fits(reason: str, text: _Seen, command: str, status: str = "") -> bool
         return command == "DATA" and bool(text.has("userunknown"))
     if reason in {"spamdetected", "virusdetected"} and command in _BEFORE_DATA - {"RCPT"}:
         return False
+    if reason in {"spamdetected", "speeding"} and text.has("ipvolume"):
+        return False  # "an unusual rate of unsolicited mail from your IP ... rate limited": the IP is blocked
+    if reason == "blocked" and not text.has("blocklist"):
+        if text.has("policyviolation") or text.has("virusdetected"):
+            return False  # "this message was blocked because its content...": the message, not the client
     if reason == "hostunknown" and text.has("networkerror"):
         return False
     if reason == "norelaying" and command in _SESSION_START:

@@ -46,12 +46,18 @@ _DIAGNOSTIC_HINT = Pattern(
     r"not deliver|undeliverable|failed|failure|permanent|temporar|exceed|not accept|no such|invalid|"
     r"not listed|because|存在しません|宛先不明|受信拒否|容量|エラー|理由|原因",
 )
+# "Recipient:" in Japanese reports
+_RECIPIENT_WORDS = ("宛先", "宛て先", "あて先", "送信先", "配信先", "配送先", "受信者")
+_RECIPIENT_LABEL = "(?:" + "|".join(_RECIPIENT_WORDS) + ")"
 _DELIVERED_TO = re.compile(
     r"(?:(?:wasn'?t|was not|could ?n[o']t be|has not been|cannot be|can't be|not be) delivered to|"
     r"delivery to|"
     r"unable to deliver (?:your message )?to|failed to deliver to|could not deliver (?:mail )?to|"
     r"recipient(?: address)?:|delivery has failed to these recipients|"
-    r"(?:宛先|送信先)[^:：\s]{0,8})\s*[:：]?\s*<?(" + ADDRESS.pattern + ")>?",
+    + _RECIPIENT_LABEL
+    + r"[^:：\s]{0,8})\s*[:：]?\s*<?("
+    + ADDRESS.pattern
+    + ")>?",
     re.IGNORECASE,
 )
 
@@ -127,11 +133,15 @@ _DELAYED = Pattern(
     r"(?:try|retry)|still (?:being )?(?:retried|trying)|delivery temporarily suspended|temporary failure|"
     r"delivery delayed|配信が遅れて",
 )
-_DELIVERED_WORDS = ("deliver", "recipient", "宛先", "送信先")
+_DELIVERED_WORDS = ("deliver", "recipient", *_RECIPIENT_WORDS)
 _TRANSCRIPT_OUT = re.compile(r"^\s*>>>")
 _TRANSCRIPT_RCPT = re.compile(r"^\s*>>>\s*RCPT TO:", re.IGNORECASE)
 _LEADING_ADDRESS = re.compile(
-    r"^(?:RCPT To:|Recipient:|(?:宛先|送信先|受信者)[^:：\s]{0,8}\s*[:：])?\s*<?(" + ADDRESS.pattern + r")>?",
+    r"^(?:RCPT To:|Recipient:|"
+    + _RECIPIENT_LABEL
+    + r"[^:：\s]{0,8}\s*[:：])?\s*<?("
+    + ADDRESS.pattern
+    + r")>?",
     re.I,
 )
 
