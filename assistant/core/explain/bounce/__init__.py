@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from assistant.core.explain import Explanation, explain_code
 from assistant.core.explain.bounce import message as mail
 from assistant.core.explain.bounce import report as reports
+from assistant.core.explain.bounce import ses
 from assistant.core.explain.bounce import text as prose
 from assistant.core.explain.bounce.message import BounceInputError
 from assistant.core.explain.bounce.mime import Part
@@ -83,6 +84,11 @@ def analyze_bounce(data: bytes) -> BounceReport:
 
 def analyze_text(text: str) -> BounceReport:
     """Analyze bounce text without headers (copied from a mail client's window)."""
+    note = ses.notification(text)
+    if note is not None:
+        kind, found_ses = ses.recipients(note)
+        if found_ses:
+            return BounceReport(kind, tuple(found_ses))
     if "final-recipient:" in text.lower():
         recipients = reports.dsn_recipients(
             mail.parse_fields(reports.fields_start(text)), text, exclude=set()
@@ -129,6 +135,11 @@ def _analyze_message(msg: Part, depth: int) -> BounceReport:
         return BounceReport(
             "feedback", tuple(reports.feedback_recipients(feedback, attached, body)), subject, sender_addr
         )
+    note = ses.notification(body[:200000]) if not report_parts else None
+    if note is not None:
+        kind, found_ses = ses.recipients(note)
+        if found_ses:
+            return BounceReport(kind, tuple(found_ses), subject, sender_addr)
     dsn_parts = [p for p in report_parts if p.get_content_type() != "message/feedback-report"]
     bounce_like = bool(dsn_parts) or _bounce_like(msg, subject, sender_addr, body)
     if not bounce_like:

@@ -92,7 +92,10 @@ def make_recipient(
         )
     status = choose_status(dsn_status, diagnostic, reply)
     text_for_rules = ("x-unix; " if unix else "") + diagnostic
+    given = reason
     reason = classify(status=status, reply=reply, text=text_for_rules, command=command, action=action)
+    if given == "suppressed":  # the sending service's own list (its report says so), whatever the old code
+        reason = given
     explanation_id = f"bounce.{reason}"
     if _carrier(address):
         reason, explanation_id = _carrier_reason(reason, status, diagnostic, command)
