@@ -132,7 +132,7 @@ TEXT: dict[str, Pattern] = {
         r"5\.4\.1 recipient address rejected: access denied",
         r"宛先(?:不明|が見つかりません)",
         r"(?:アドレス|ユーザー?|宛先)が(?:見つかりません|存在しません|登録されていません)",
-        r"存在しません",
+        r"(?<!ドメインが)(?<!ドメインは)(?<!ドメイン名が)(?<!ドメイン名は)存在し(?:ません|ない)",
     ),
     "filtered": _rx(
         r"user reject",
@@ -218,7 +218,7 @@ TEXT: dict[str, Pattern] = {
         r"(?:couldn'?t|could not|can'?t|cannot) find any host named",
         r"domain (?:is )?(?:not|no longer) (?:registered|existing)",
         r"no (?:mail|mx) (?:servers?|hosts?|records?) (?:for|found)",
-        r"ドメイン(?:名)?(?:が|の)?(?:存在しません|誤り|見つかりません)",
+        r"ドメイン(?:名)?(?:が|の|は)?(?:存在し(?:ません|ない)|誤り|見つかりません)",
     ),
     "spamdetected": _rx(
         r"\bspam\b",
@@ -423,6 +423,8 @@ BLOCKLIST = _rx(
     r"\bs3150\b",
     r"\[bl\d+\]",
 )
+# The server refuses the sending client (its HELO name, its IP), not the recipient's domain.
+CLIENT_REJECTED = _rx(r"(?:helo|ehlo) command rejected", r"client host rejected", r"invalid (?:helo|ehlo)")
 # The volume of mail from the sending IP, not this message, is what the server objects to.
 IP_VOLUME = _rx(
     r"unusual rate of (?:unsolicited )?(?:mail|messages)",

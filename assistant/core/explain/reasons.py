@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.core.explain.phrases import BLOCKLIST, IP_VOLUME, TEXT, VACATION
+from assistant.core.explain.phrases import BLOCKLIST, CLIENT_REJECTED, IP_VOLUME, TEXT, VACATION
 
 REASONS = (
     "userunknown", "hostunknown", "hasmoved", "mailboxfull", "mesgtoobig", "exceedlimit", "filtered",
@@ -124,6 +124,8 @@ def classify(
     if named and named not in _VAGUE_REASONS:
         return named
     for reason in _SECOND_ORDER:
+        if named and reason in _VAGUE_REASONS:
+            continue  # a vague phrase ("timed out") does not overrule a code that names a reason (4.4.2)
         if _text_fits(reason, low, command, status):
             return reason
     if named:
@@ -159,7 +161,7 @@ def _status_fits(reason: str, command: str) -> bool:
     return True
 
 
-_EXTRA = {"vacation": VACATION, "blocklist": BLOCKLIST, "ipvolume": IP_VOLUME}
+_EXTRA = {"vacation": VACATION, "blocklist": BLOCKLIST, "ipvolume": IP_VOLUME, "client": CLIENT_REJECTED}
 
 
 class _Seen:
@@ -205,8 +207,8 @@ def _text_fits(reason: str, text: _Seen, command: str, status: str = "") -> bool
     if reason == "blocked" and not text.has("blocklist"):
         if text.has("policyviolation") or text.has("virusdetected"):
             return False  # "this message was blocked because its content...": the message, not the client
-    if reason == "hostunknown" and text.has("networkerror"):
-        return False
+    if reason == "hostunknown" and (text.has("networkerror") or text.has("client")):
+        return False  # "Helo command rejected: Host not found" is about our name, not the recipient's domain
     if reason == "norelaying" and command in _SESSION_START:
         return False
     return text.has(reason)

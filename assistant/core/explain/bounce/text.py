@@ -44,7 +44,7 @@ _DIAGNOSTIC_HINT = Pattern(
     r"error|unknown|rejected|refused|denied|not found|does not exist|full|quota|too (?:large|big)|"
     r"unrouteable|timed? ?out|expired|blocked|spam|giving up|retry|delay|mailbox|disabled|suspended|"
     r"not deliver|undeliverable|failed|failure|permanent|temporar|exceed|not accept|no such|invalid|"
-    r"not listed|because|存在しません|宛先不明|受信拒否|容量|エラー|理由|原因",
+    r"not listed|because|存在しません|存在しない|お届けできません|宛先不明|受信拒否|容量|エラー|理由|原因",
 )
 # "Recipient:" in Japanese reports
 _RECIPIENT_WORDS = ("宛先", "宛て先", "あて先", "送信先", "配信先", "配送先", "受信者")
