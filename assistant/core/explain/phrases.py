@@ -82,6 +82,7 @@ TEXT: dict[str, Pattern] = {
         r"not a gateway",
         r"rcpt ?hosts",
         r"relaying (?:mail )?(?:to .* )?(?:denied|not allowed)",
+        r"(?:use|using) (?:me|us|this (?:server|host)) .{0,80}as a relay",
         r"第三者中継",
     ),
     "authfailure": _rx(

@@ -53,6 +53,7 @@ _DELIVERED_TO = re.compile(
     r"(?:(?:wasn'?t|was not|could ?n[o']t be|has not been|cannot be|can't be|not be) delivered to|"
     r"delivery to|"
     r"unable to deliver (?:your message )?to|failed to deliver to|could not deliver (?:mail )?to|"
+    r"your message to|"
     r"recipient(?: address)?:|delivery has failed to these recipients|"
     + _RECIPIENT_LABEL
     + r"[^:：\s]{0,8})\s*[:：]?\s*<?("
@@ -133,7 +134,7 @@ _DELAYED = Pattern(
     r"(?:try|retry)|still (?:being )?(?:retried|trying)|delivery temporarily suspended|temporary failure|"
     r"delivery delayed|配信が遅れて",
 )
-_DELIVERED_WORDS = ("deliver", "recipient", *_RECIPIENT_WORDS)
+_DELIVERED_WORDS = ("deliver", "recipient", "your message to", *_RECIPIENT_WORDS)
 _TRANSCRIPT_OUT = re.compile(r"^\s*>>>")
 _TRANSCRIPT_RCPT = re.compile(r"^\s*>>>\s*RCPT TO:", re.IGNORECASE)
 _LEADING_ADDRESS = re.compile(
@@ -302,7 +303,7 @@ def _anchor(line: str, exclude: set[str]) -> tuple[str, str] | None:
         return None
     m = _DELIVERED_TO.search(line)
     if m and m.group(1).lower() not in exclude and not is_service_address(m.group(1)):
-        return m.group(1), line[m.end() :].strip(" :.;,()>")
+        return m.group(1), f"{line[: m.start()].strip()} {line[m.end() :]}".strip(" :.;,()>")
     return None
 
 
