@@ -67,7 +67,11 @@ class StageColumn(QFrame):
             agg = PASSED
         else:
             agg = SKIPPED
-        self.list.set_status(key, agg, detail if agg != RUNNING else "", None if agg == RUNNING else total)
+        # The core's detail ("ssl", a capability list, "INBOX: 0 messages") is English technical text: it
+        # goes to the row's tooltip for the help desk, not into the line the user reads.
+        self.list.set_status(key, agg, "", None if agg in (RUNNING, SKIPPED) else total)  # skipped: no "0 ms"
+        if detail and agg != RUNNING:
+            self.list.set_tip(key, detail)
 
     def finish(self, reason: str = "") -> None:
         """Rows never reached are marked skipped (not left spinning), with why (default "not reached")."""

@@ -70,7 +70,15 @@ class StatusList(QWidget):
         row.text_of = text if callable(text) else None
         row.text.setText(text() if callable(text) else text)
         row.time.setText("" if elapsed_ms is None else format_ms(elapsed_ms))
+        for widget in (row.symbol, row.name, row.text, row.time):
+            widget.setToolTip("")
         self._refresh(key)
+
+    def set_tip(self, key: str, tip: str) -> None:
+        """A technical note for experts, shown when the pointer rests on the row."""
+        row = self._rows[key]
+        for widget in (row.symbol, row.name, row.text, row.time):
+            widget.setToolTip(tip)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
