@@ -163,7 +163,9 @@ def evidence_values(evidence: Evidence, lang: str, related: tuple[Attempt, ...] 
         values["starttls_port"] = DEFAULT_PORTS[(proto, Security.STARTTLS)]
     cert = evidence.certificate
     if cert is not None:
-        names = list(cert.sans) or ([cert.subject] if cert.subject else [])
+        # SANs come as "DNS:mail.example.jp" / "IP:192.0.2.1": the reader (and a suggested fix) needs the name
+        sans = [n.split(":", 1)[1] if n.startswith(("DNS:", "IP:")) else n for n in cert.sans]
+        names = sans or ([cert.subject] if cert.subject else [])
         values["cert_names"] = ", ".join(names)
         values["cert_issuer"] = cert.issuer
         values["cert_expiry"] = cert.not_after[:10]

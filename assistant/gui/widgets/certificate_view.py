@@ -24,7 +24,8 @@ class CertificateView(QWidget):
         super().__init__(parent)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        names = ", ".join(getattr(cert, "sans", ()) or ()) or str(getattr(cert, "subject", ""))
+        sans = [n.split(":", 1)[1] if n.startswith(("DNS:", "IP:")) else n for n in getattr(cert, "sans", ())]
+        names = ", ".join(sans) or str(getattr(cert, "subject", ""))
         rows = [
             (QCoreApplication.translate("CertificateView", "Made for:"), names),
             (QCoreApplication.translate("CertificateView", "Issued by:"), str(getattr(cert, "issuer", ""))),

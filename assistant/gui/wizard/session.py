@@ -164,7 +164,10 @@ def apply_fix(settings: ServerSettings, fix: Any) -> ServerSettings:
     if "security" in changes:
         allowed["security"] = Security(str(changes["security"]))
     if "host" in changes:
-        allowed["host"] = str(changes["host"])
+        host = str(changes["host"]).strip().lower()
+        host = host[4:] if host.startswith("dns:") else host  # a certificate's SAN, "DNS:name"
+        if host and "." in host and not any(c.isspace() or c in "@/:=*" for c in host):
+            allowed["host"] = host  # never a name the settings form itself would refuse
     if "protocol" in changes:
         allowed["protocol"] = Protocol(str(changes["protocol"]))
     if "username" in changes:
