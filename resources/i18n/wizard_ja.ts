@@ -82,27 +82,27 @@
 <context>
     <name>CertificateView</name>
     <message>
-        <location filename="../../assistant/gui/widgets/certificate_view.py" line="29"/>
+        <location filename="../../assistant/gui/widgets/certificate_view.py" line="30"/>
         <source>Made for:</source>
         <translation>対象の名前:</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/certificate_view.py" line="30"/>
+        <location filename="../../assistant/gui/widgets/certificate_view.py" line="31"/>
         <source>Issued by:</source>
         <translation>発行者:</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/certificate_view.py" line="32"/>
+        <location filename="../../assistant/gui/widgets/certificate_view.py" line="33"/>
         <source>Valid:</source>
         <translation>有効期間:</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/certificate_view.py" line="33"/>
+        <location filename="../../assistant/gui/widgets/certificate_view.py" line="34"/>
         <source>{start} to {end}</source>
         <translation>{start} ～ {end}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/certificate_view.py" line="39"/>
+        <location filename="../../assistant/gui/widgets/certificate_view.py" line="40"/>
         <source>SHA-256 fingerprint:</source>
         <translation>SHA-256 フィンガープリント:</translation>
     </message>
@@ -386,117 +386,117 @@
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="45"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="46"/>
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="49"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="50"/>
         <source>Change settings</source>
         <translation>設定を変更する</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="51"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="52"/>
         <source>Finish</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="52"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="53"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="84"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="85"/>
         <source>Your mail account works</source>
         <translation>メールアカウントは正しく使えます</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="88"/>
-        <source>Test message: sent and received in {seconds} seconds</source>
-        <translation>テストメール: {seconds} 秒で送受信できました</translation>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="89"/>
+        <source>Test message: sent and received in {time}</source>
+        <translation>テストメール: {time} で送受信できました</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="96"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="97"/>
         <source>Something needs your attention</source>
         <translation>確認が必要な点があります</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="98"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="99"/>
         <source>Some things need your attention</source>
         <translation>確認が必要な点がいくつかあります</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="102"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="103"/>
         <source>Nothing was saved yet. Read what happened below, then try the suggestion or change the settings.</source>
         <translation>まだ何も保存していません。下の説明を読んで、提案を試すか設定を変更してください。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="128"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="129"/>
         <source>Test message to yourself</source>
         <translation>自分あてのテストメール</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="132"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="133"/>
         <source>Incoming mail server ({host})</source>
         <translation>受信メールサーバー（{host}）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="133"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="134"/>
         <source>Outgoing mail server ({host})</source>
         <translation>送信メールサーバー（{host}）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="148"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="149"/>
         <source>This server did not work</source>
         <translation>このサーバーに接続できませんでした</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="149"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="150"/>
         <source>The test stopped with the code {code}.</source>
         <translation>テストはコード {code} で止まりました。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="150"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="151"/>
         <source>Check the server name, port number and security in the settings.</source>
         <translation>設定のサーバー名、ポート番号、暗号化の方式を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="212"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="213"/>
         <source>Saving…</source>
         <translation>保存しています…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="228"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="229"/>
         <source>The account is saved, but not the password: this computer has no password storage (keyring) we can use. You will be asked for the password when needed.</source>
         <translation>アカウントは保存しましたが、パスワードは保存していません。このパソコンには利用できるパスワードの保管場所（キーリング）がありません。必要なときにパスワードをお尋ねします。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="233"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="234"/>
         <source>The account is saved, but not the password: the password storage (keyring) is locked or refused. You will be asked for the password when needed.</source>
         <translation>アカウントは保存しましたが、パスワードは保存していません。パスワードの保管場所（キーリング）がロックされているか、保存を拒否しました。必要なときにパスワードをお尋ねします。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="237"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="238"/>
         <source>Saved. Your password is kept in this computer&apos;s password storage (keyring).</source>
         <translation>保存しました。パスワードはこのパソコンのパスワード保管場所（キーリング）に保存しています。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="239"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="240"/>
         <source>Saved. The password was not saved; you will be asked for it when needed.</source>
         <translation>保存しました。パスワードは保存していないため、必要なときにお尋ねします。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="242"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="243"/>
         <source>Your previous settings file could not be read; it was kept as {path}.</source>
         <translation>以前の設定ファイルが読み込めなかったため、{path} として残しています。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="252"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="253"/>
         <source>The account could not be saved: {reason}</source>
         <translation>アカウントを保存できませんでした: {reason}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="257"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="258"/>
         <source>Remember my password (kept in this computer&apos;s password storage)</source>
         <translation>パスワードを記憶する（このパソコンのパスワード保管場所に保存します）</translation>
     </message>
@@ -738,7 +738,7 @@
         <translation>自分あてのテストメール</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/stage_column.py" line="76"/>
+        <location filename="../../assistant/gui/widgets/stage_column.py" line="80"/>
         <source>not reached</source>
         <translation>未実施</translation>
     </message>
@@ -746,62 +746,62 @@
 <context>
     <name>TestingPage</name>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="34"/>
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="36"/>
         <source>Testing your settings</source>
         <translation>設定をテストしています</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="38"/>
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="40"/>
         <source>Test again</source>
         <translation>もう一度テスト</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="39"/>
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="41"/>
         <source>See the result</source>
         <translation>結果を見る</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="50"/>
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="52"/>
         <source>Stopping…</source>
         <translation>停止しています…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="119"/>
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="121"/>
         <source>stopped</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="128"/>
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="130"/>
         <source>Sent from {address} to itself</source>
         <translation>{address} から自分あてに送ります</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="134"/>
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="136"/>
         <source>Testing… This usually takes a few seconds. You can stop at any time.</source>
         <translation>テストしています… 通常は数秒で終わります。いつでも中止できます。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="136"/>
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="138"/>
         <source>Test stopped.</source>
         <translation>テストを中止しました。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="138"/>
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="140"/>
         <source>The test could not run.</source>
         <translation>テストを実行できませんでした。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="140"/>
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="142"/>
         <source>Everything works.</source>
         <translation>すべて正常に動作しています。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="142"/>
-        <source>Your test message arrived after {seconds} seconds.</source>
-        <translation>テストメールは {seconds} 秒で届きました。</translation>
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="144"/>
+        <source>Everything works. Your test message arrived after {time}.</source>
+        <translation>すべて正常に動作しています。テストメールは {time} で届きました。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="146"/>
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="148"/>
         <source>Some steps did not work. The next page explains why and what to do.</source>
         <translation>うまくいかなかった手順があります。次のページで原因と対処方法を説明します。</translation>
     </message>

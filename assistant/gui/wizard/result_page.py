@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from assistant.gui import words
 from assistant.gui.widgets.explanation_card import ExplanationCard
+from assistant.gui.widgets.status_list import format_ms
 from assistant.gui.wizard import session
 from assistant.gui.wizard.page import WizardPage
 from assistant.gui.wizard.trust_dialog import TrustDialog
@@ -85,8 +86,8 @@ class ResultPage(WizardPage):
             lines = [words.server_line(s) for _r, s in self.state.servers()]
             if outcome is not None and outcome.round_trip_ms is not None:
                 lines.append(
-                    self.tr("Test message: sent and received in {seconds} seconds").format(
-                        seconds=f"{outcome.round_trip_ms / 1000:.1f}"
+                    self.tr("Test message: sent and received in {time}").format(
+                        time=format_ms(outcome.round_trip_ms)
                     )
                 )
             self.summary.setText("\n".join(lines))

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout
 
 from assistant.gui import words
 from assistant.gui.widgets.stage_column import StageColumn
+from assistant.gui.widgets.status_list import format_ms
 from assistant.gui.wizard import session
 from assistant.gui.wizard.page import WizardPage
 
@@ -139,9 +140,9 @@ class TestingPage(WizardPage):
             text = self.tr("The test could not run.")
         elif self.phase == "done" and outcome is not None and outcome.ok:
             text = self.tr("Everything works.")
-            if outcome.round_trip_ms is not None:
-                text += " " + self.tr("Your test message arrived after {seconds} seconds.").format(
-                    seconds=f"{outcome.round_trip_ms / 1000:.1f}"
+            if outcome.round_trip_ms is not None:  # one sentence pair: Japanese puts no space after 。
+                text = self.tr("Everything works. Your test message arrived after {time}.").format(
+                    time=format_ms(outcome.round_trip_ms)
                 )
         elif self.phase == "done":
             text = self.tr("Some steps did not work. The next page explains why and what to do.")
