@@ -43,7 +43,7 @@
     </message>
     <message>
       <source>Test the outgoing server and send a test message to yourself, then explain the result</source>
-      <translation>送信サーバーをテストし、ご自分宛てにテストメッセージを送って、結果を説明します</translation>
+      <translation>送信サーバーをテストし、ご自分宛てにテストメールを送って、結果を説明します</translation>
     </message>
     <message>
       <source>Edit…</source>
@@ -59,7 +59,7 @@
     </message>
     <message>
       <source>“Test now” logs in to both servers and tells you what works. If only sending fails, use “Why can't I send?”: it also sends a test message to yourself.</source>
-      <translation>「今すぐテスト」は受信・送信の両方のサーバーにログインして、どこまで正常に動くかをお知らせします。送信だけうまくいかないときは「送信できない原因を調べる」を押してください。ご自分宛てにテストメッセージも送ります。</translation>
+      <translation>「今すぐテスト」は受信・送信の両方のサーバーにログインして、どこまで正常に動くかをお知らせします。送信だけうまくいかないときは「送信できない原因を調べる」を押してください。ご自分宛てにテストメールも送ります。</translation>
     </message>
     <message>
       <source>Password: saved in the keyring</source>
@@ -91,11 +91,11 @@
     </message>
     <message>
       <source>Sending works. Your test message arrived in your inbox after {time}. If one particular person does not get your mail, analyze the bounce message that came back.</source>
-      <translation>送信できます。テストメッセージは {time} で受信トレイに届きました。特定の相手にだけ届かない場合は、戻ってきたエラーメールを調べてください。</translation>
+      <translation>送信できます。テストメールは {time} で受信トレイに届きました。特定の相手にだけ届かない場合は、戻ってきたエラーメールを調べてください。</translation>
     </message>
     <message>
       <source>Sending works: the outgoing server accepted your login and a test message.</source>
-      <translation>送信できます。送信サーバーはログインとテストメッセージを受け付けました。</translation>
+      <translation>送信できます。送信サーバーはログインとテストメールを受け付けました。</translation>
     </message>
     <message>
       <source>Everything works: you can receive and send mail.</source>
@@ -127,7 +127,7 @@
     </message>
     <message>
       <source>Test message to yourself</source>
-      <translation>自分宛てのテストメッセージ</translation>
+      <translation>自分宛てのテストメール</translation>
     </message>
   </context>
   <context>
@@ -239,6 +239,10 @@
     <message>
       <source>Marked as spam</source>
       <translation>迷惑メールとして報告されました</translation>
+    </message>
+    <message>
+      <source>A recipient the message does not name</source>
+      <translation>（宛先の書かれていない相手）</translation>
     </message>
   </context>
   <context>
@@ -465,6 +469,14 @@
       <source>Save the support report</source>
       <translation>サポート用レポートの保存</translation>
     </message>
+    <message>
+      <source>Copied ✓</source>
+      <translation>コピーしました ✓</translation>
+    </message>
+    <message>
+      <source>The report could not be saved to {path} ({reason}). Please choose another folder.</source>
+      <translation>レポートを {path} に保存できませんでした（{reason}）。別のフォルダーを選んでください。</translation>
+    </message>
   </context>
   <context>
     <name>Runs</name>
@@ -566,6 +578,22 @@
     <message>
       <source>Mail Setup Assistant — support report</source>
       <translation>メール設定アシスタント — サポート用レポート</translation>
+    </message>
+    <message>
+      <source>everything worked</source>
+      <translation>すべて正常</translation>
+    </message>
+    <message>
+      <source>incoming server</source>
+      <translation>受信サーバー</translation>
+    </message>
+    <message>
+      <source>outgoing server</source>
+      <translation>送信サーバー</translation>
+    </message>
+    <message>
+      <source>test message to yourself</source>
+      <translation>自分あてのテストメール</translation>
     </message>
   </context>
 </TS>

@@ -55,6 +55,9 @@ class AccountEdits(QObject):
             changed = dialog.account()
             password = dialog.new_password()
             self.edit_dialog = None
+            if (changed.incoming, changed.outgoing) != (account.incoming, account.outgoing):
+                # the last run's ✓ and cards were for the old servers: they would now be misleading
+                self.window.panel.clear_run()
             if password:
                 if dialog.save_password.isChecked():
                     self.window.password_flow.save(changed, password, then=lambda _saved: None)

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -135,6 +135,13 @@ class BounceView(QWidget):
         if self.analysis is not None:
             self.show_analysis(self.analysis)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc closes the view when it is a window of its own, as in every dialog."""
+        if event.key() == Qt.Key.Key_Escape and self.isWindow():
+            self.close()
+            return
+        super().keyPressEvent(event)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -250,8 +257,13 @@ class BounceView(QWidget):
                 "auto-reply": self.tr("Automatic reply"),
                 "feedback": self.tr("Marked as spam"),
             }.get(r.action, self.tr("Not delivered"))
-            status = f" ({r.status})" if r.status else ""
-            heading = f"{r.address} — {state}{status}"
+            # A standard status (5.1.1) is what the bounce itself shows; the analyzer's own x.y.9nn codes
+            # ("no reason found") mean nothing to the reader and stay in Details.
+            parts = (r.status or "").split(".")
+            standard = len(parts) == 3 and parts[2].isdigit() and int(parts[2]) < 900
+            status = f" ({r.status})" if standard else ""
+            address = r.address or self.tr("A recipient the message does not name")
+            heading = f"{address} — {state}{status}"
             facts = SimpleNamespace(settings=None, evidence=None, certificate=None, transcript=r.technical)
             card = ExplanationCard(heading, r.explanation, facts)
             card.retry_button.hide()  # nothing to test again: the bounce is what it is

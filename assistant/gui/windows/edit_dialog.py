@@ -79,6 +79,18 @@ class EditDialog(QDialog):
     def _update(self) -> None:
         ok = self.incoming.settings() is not None and self.outgoing.settings() is not None
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(ok)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow when a wrapped (two-line) message appears under a form: a dialog does not do it itself."""
+        layout = self.layout()
+        if layout is None or not self.isVisible():
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        needed = max(needed, layout.totalSizeHint().height())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _accept(self) -> None:
         if self.incoming.settings() is not None and self.outgoing.settings() is not None:

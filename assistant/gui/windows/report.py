@@ -134,13 +134,35 @@ def _account_section(account: Any) -> Section:
         rows.append(
             (
                 QCoreApplication.translate("SupportReport", "Last test"),
-                f"{check.when}  " + " ".join(check.codes or ("ok",)),
+                f"{_when(check.when)} — "
+                + (
+                    ", ".join(check.codes)
+                    if check.codes
+                    else QCoreApplication.translate("SupportReport", "everything worked")
+                ),
             )
         )
     return Section(
         QCoreApplication.translate("SupportReport", "Account: {address}").format(address=account.address),
         rows,
     )
+
+
+def _when(iso: str) -> str:
+    """An ISO 8601 time as "2026-11-28 03:13 UTC" (the report's other times look the same)."""
+    try:
+        return datetime.fromisoformat(iso).astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    except ValueError:
+        return iso
+
+
+def _role(role: str) -> str:
+    names = {
+        "incoming": QCoreApplication.translate("SupportReport", "incoming server"),
+        "outgoing": QCoreApplication.translate("SupportReport", "outgoing server"),
+        "send-test": QCoreApplication.translate("SupportReport", "test message to yourself"),
+    }
+    return names.get(role, role)
 
 
 def _outcome_sections(outcome: Any, lang: str) -> list[Section]:
@@ -186,7 +208,9 @@ def _outcome_sections(outcome: Any, lang: str) -> list[Section]:
                 logging.getLogger(__name__).exception("no explanation for the report")
         sections.append(
             Section(
-                QCoreApplication.translate("SupportReport", "Last test: {role}").format(role=server.role),
+                QCoreApplication.translate("SupportReport", "Last test: {role}").format(
+                    role=_role(server.role)
+                ),
                 rows,
                 steps,
                 server.transcript or "",
@@ -214,6 +238,7 @@ class ReportDialog(QDialog):
     def __init__(self, report: SupportReport, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="ReportDialog")
         self.report = report
+        self.problem: Any = None  # the message box of a failed save, while it is open
         self.resize(760, 620)
         layout = QVBoxLayout(self)
         self.intro = QLabel(objectName="hint")
@@ -234,7 +259,7 @@ class ReportDialog(QDialog):
         layout.addLayout(row)
         self.save_html.clicked.connect(lambda: self._ask_and_save("html"))
         self.save_text.clicked.connect(lambda: self._ask_and_save("txt"))
-        self.copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.report.to_text()))
+        self.copy.clicked.connect(self._copy)
         self.close_button.clicked.connect(self.accept)
         self.retranslate()
 
@@ -256,13 +281,40 @@ class ReportDialog(QDialog):
             self.retranslate()
         super().changeEvent(event)
 
+    def _copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.report.to_text())
+        self.copy.setText(self.tr("Copied ✓"))  # a click with no visible effect looks like a broken button
+
     def _ask_and_save(self, kind: str) -> None:
-        name = f"mail-support-report.{kind}"
+        from PySide6.QtCore import QStandardPaths
+
+        # The user's Documents folder, not wherever the app happened to be started from.
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        if not folder or not Path(folder).is_dir():
+            folder = str(Path.home())
+        name = str(Path(folder) / f"mail-support-report.{kind}")
         filters = self.tr("Web page (*.html)") if kind == "html" else self.tr("Text (*.txt)")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the support report"), name, filters)
         if path:
             self.save_to(Path(path), kind)
 
-    def save_to(self, path: Path, kind: str) -> None:
+    def save_to(self, path: Path, kind: str) -> bool:
+        """Write the report; a folder we may not write to is said in one sentence, not a traceback."""
         text = self.report.to_html() if kind == "html" else self.report.to_text()
-        path.write_text(text, encoding="utf-8")
+        try:
+            path.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
+            self.problem = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("Save the support report"),
+                self.tr(
+                    "The report could not be saved to {path} ({reason}). Please choose another folder."
+                ).format(path=str(path), reason=exc.strerror or type(exc).__name__),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            self.problem.open()
+            return False
+        return True
