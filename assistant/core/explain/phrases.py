@@ -321,7 +321,7 @@ TEXT: dict[str, Pattern] = {
         r"loops back to myself",
         r"service (?:is )?(?:currently |temporarily )?(?:unavailable|not available)",
         r"internal (?:server )?error",
-        r"temporary (?:local |server |system )?(?:problem|failure|error)",
+        r"temporary (?:local |server |system )?(?:problem|failure|error)(?! delivering)",
         r"server (?:error|failure|busy)",
         r"misconfigur",
         r"local error",
