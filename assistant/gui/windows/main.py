@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSize, Signal
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.core.resources import resource_path
-from assistant.core.store import Account, Settings, SettingsProblem, SettingsStore
+from assistant.core.store import SettingsStore
 from assistant.gui.widgets import theme
 from assistant.gui.windows.style import window_style
 
@@ -32,6 +31,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QListWidget
 
     from assistant.core.secrets import PasswordStore
+    from assistant.core.store import Account, Settings, SettingsProblem
     from assistant.gui.windows.account_edits import AccountEdits
     from assistant.gui.windows.account_panel import AccountPanel
     from assistant.gui.windows.notice import Notice
@@ -132,14 +132,33 @@ class MainWindow(QMainWindow):
         self.bounce_button.clicked.connect(self.open_bounce_view)
         self.report_button.clicked.connect(self.open_support_report)
 
-        loaded = self.store.load()
-        self.settings: Settings = loaded.settings
-        if loaded.problem is not None:
-            self.show_settings_problem(loaded.problem)
+        self._settings: Settings | None = None
+        if self.store.path.exists():  # else a first start: no accounts, and no file to read yet
+            loaded = self.store.load()
+            self._settings = loaded.settings
+            if loaded.problem is not None:
+                self.show_settings_problem(loaded.problem)
         self.refresh_accounts()
         self.retranslate()
-        if self.settings.language and self.settings.language != self.lang():
-            self._apply_language(self.settings.language)  # the user's choice beats the system's
+        chosen = self._settings.language if self._settings is not None else None
+        if chosen and chosen != self.lang():
+            self._apply_language(chosen)  # the user's choice beats the system's
+
+    @property
+    def settings(self) -> Settings:
+        """The settings in use; on a first start (no file yet) empty ones, made when first asked for."""
+        if self._settings is None:
+            from assistant.core.store import Settings
+
+            self._settings = Settings()
+        return self._settings
+
+    @settings.setter
+    def settings(self, settings: Settings) -> None:
+        self._settings = settings
+
+    def _saved_accounts(self) -> tuple[Account, ...]:
+        return self._settings.accounts if self._settings is not None else ()
 
     @property
     def panel(self) -> AccountPanel:
@@ -211,6 +230,8 @@ class MainWindow(QMainWindow):
     def _language_chosen(self, _index: int) -> None:
         code = str(self.language.currentData())
         self._apply_language(code)
+        from dataclasses import replace
+
         self.settings = replace(self.settings, language=code)
         self.save_settings()
 
@@ -259,7 +280,7 @@ class MainWindow(QMainWindow):
             total = sum(self.splitter.sizes())
             self.splitter.insertWidget(0, accounts)
             self.splitter.setSizes([280, total - 280 if total > 280 else 760])
-            accounts.setVisible(bool(self.settings.accounts))
+            accounts.setVisible(bool(self._saved_accounts()))
             self._accounts = accounts
         return self._accounts
 
@@ -270,16 +291,17 @@ class MainWindow(QMainWindow):
         shown = self.current_account()
         current = select or (shown.address if shown else None)
         row_to_select = 0
-        if self.settings.accounts or self._accounts is not None:
+        saved = self._saved_accounts()
+        if saved or self._accounts is not None:
             self.accounts.blockSignals(True)
             self.accounts.clear()
-            for row, account in enumerate(self.settings.accounts):
+            for row, account in enumerate(saved):
                 self._add_account_item(account)
                 if account.address == current:
                     row_to_select = row
             self.accounts.blockSignals(False)
-            self.accounts.setVisible(bool(self.settings.accounts))  # no empty white box without accounts
-        if self.settings.accounts:
+            self.accounts.setVisible(bool(saved))  # no empty white box without accounts
+        if saved:
             self.accounts.setCurrentRow(row_to_select)
             self._account_chosen(row_to_select)
             self.right.setCurrentIndex(1)
