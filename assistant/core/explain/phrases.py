@@ -202,6 +202,7 @@ TEXT: dict[str, Pattern] = {
         r"permissions? to send as",
         r"address .* (?:is )?(?:blacklisted|blocked) as sender",
         r"sending from unregistered domains?",
+        r"(?:not|no) (?:have )?permission to post",
     ),
     "hostunknown": _rx(
         r"host (?:or domain name )?(?:is )?unknown",

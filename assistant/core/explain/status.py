@@ -6,7 +6,7 @@ import re
 
 # An enhanced status code not glued to a version number, an IP address or another number.
 _ENHANCED_LOOSE = re.compile(r"(?<![\d.vV])([245])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)")
-_REPLY = re.compile(r"(?<![\w.:-])([245][0-5]\d)(?:[ -]|:(?!\d)|$)")
+_REPLY = re.compile(r"(?<![\w.-])(?<![\w.:]:)([245][0-5]\d)(?:[ -]|:(?!\d)|$)")  # "ERROR CODE :550" too
 _HASH_STATUS = re.compile(r"#([245])\.(\d{1,3})\.(\d{1,3})")  # qmail "(#5.1.1)"
 
 # Codes that say little; a more specific code elsewhere in the report replaces them.

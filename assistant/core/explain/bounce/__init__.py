@@ -251,13 +251,19 @@ def _auto_reply(msg: Part, subject: str) -> bool:
 
 def _text_recipients(body: str, *, exclude: set[str], reporting: str, action: str) -> list[BounceRecipient]:
     out = []
-    for hit in prose.recipients(body, exclude=exclude):
+    hits = prose.recipients(body, exclude=exclude)
+    for hit in hits:
         diag = hit.diagnostic or prose.diagnostic_lines(body)
-        out.append(
-            make_recipient(
-                hit.address, action, "", diag, command=hit.command, remote=hit.remote_mta, reporting=reporting
-            )
+        r = make_recipient(
+            hit.address, action, "", diag, command=hit.command, remote=hit.remote_mta, reporting=reporting
         )
+        if len(hits) == 1 and r.reason in ("onhold", "undefined") and not prose.has_reply(diag):
+            # the reply may stand elsewhere ("Error message below: 550 ...", then the message details)
+            lines = prose.diagnostic_lines(body)
+            if prose.has_reply(lines):
+                r = make_recipient(hit.address, action, "", f"{lines} {diag}", command=hit.command,
+                                   remote=hit.remote_mta, reporting=reporting)  # fmt: skip
+        out.append(r)
     return out
 
 

@@ -44,7 +44,8 @@ _DIAGNOSTIC_HINT = Pattern(
     r"error|unknown|rejected|refused|denied|not found|does not exist|full|quota|too (?:large|big)|"
     r"unrouteable|timed? ?out|expired|blocked|spam|giving up|retry|delay|mailbox|disabled|suspended|"
     r"not deliver|undeliverable|failed|failure|permanent|temporar|exceed|not accept|no such|invalid|"
-    r"not listed|because|存在しません|存在しない|お届けできません|宛先不明|受信拒否|容量|エラー|理由|原因",
+    r"not listed|because|not (?:a )?(?:valid|known)|permission|"
+    r"存在しません|存在しない|お届けできません|宛先不明|受信拒否|容量|エラー|理由|原因",
 )
 # "Recipient:" in Japanese reports
 _RECIPIENT_WORDS = ("宛先", "宛て先", "あて先", "送信先", "配信先", "配送先", "受信者")
@@ -247,6 +248,11 @@ def recipients(text: str, *, exclude: set[str], limit: int = 60000) -> list[Text
         if _TRANSCRIPT_RCPT.match(lines[i]):
             found[address.lower()].command = found[address.lower()].command or "RCPT"
     return list(found.values())
+
+
+def has_reply(text: str) -> bool:
+    """Whether `text` holds an SMTP reply or enhanced status code."""
+    return bool(_REPLY_LINE.search(text))
 
 
 def diagnostic_lines(text: str) -> str:
