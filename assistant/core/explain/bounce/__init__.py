@@ -135,7 +135,7 @@ def _analyze_message(msg: Part, depth: int) -> BounceReport:
         return BounceReport(
             "feedback", tuple(reports.feedback_recipients(feedback, attached, body)), subject, sender_addr
         )
-    note = ses.notification(body[:200000]) if not report_parts else None
+    note = ses.notification(body) if not report_parts else None
     if note is not None:
         kind, found_ses = ses.recipients(note)
         if found_ses:
