@@ -211,17 +211,24 @@ def _join_workers() -> None:
 
 
 class _AfterFirstPaint(QObject):
-    """Runs `then` once, as soon as the window it watches has been painted for the first time."""
+    """Runs `then` once, as soon as the window it watches has been painted for the first time (or after
+    two seconds, should it never be: started minimised, say)."""
 
     def __init__(self, parent: QObject, then: Any) -> None:
         super().__init__(parent)
-        self._then = then
+        self._then: Any = then
+        QTimer.singleShot(2000, self._run)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._then)
+            QTimer.singleShot(0, self._run)
         return False
+
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            then()
 
 
 class _ShownProbe(QObject):
