@@ -228,10 +228,10 @@ class MainWindow(QMainWindow):
             return "en"
 
     def _language_chosen(self, _index: int) -> None:
-        code = str(self.language.currentData())
-        self._apply_language(code)
         from dataclasses import replace
 
+        code = str(self.language.currentData())
+        self._apply_language(code)
         self.settings = replace(self.settings, language=code)
         self.save_settings()
 
