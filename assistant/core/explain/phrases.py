@@ -28,6 +28,7 @@ TEXT: dict[str, Pattern] = {
         r"exceeded storage allocation",
         r"over (?:the )?(?:allowed )?quota",
         r"mailbox (?:size )?limit exceeded",
+        r"mail ?box (?:size )?limit (?:exc?e+ded|reached)",
         r"容量(?:超過|オーバー|が不足)",
         r"容量(?:が|の)?(?:いっぱい|一杯|満杯|上限に)",
         r"メールボックスが(?:いっぱい|一杯|満杯)",
@@ -234,6 +235,7 @@ TEXT: dict[str, Pattern] = {
         r"greylist",
         r"spam ?(?:assassin|score|content|filter)",
         r"rejected as spam",
+        r"unacceptable content",
         r"scored as spam",
         r"迷惑メール",
     ),
@@ -283,6 +285,7 @@ TEXT: dict[str, Pattern] = {
         r"not allowed to connect",
         r"access denied",
         r"traffic not accepted",
+        r"not (?:in|on) (?:the |our )?(?:white|allow) ?list",
         r"blocked (?:by|due|because)",
         r"\[bl\d+\]",
         r"(?:messages?|mail|e-?mails?|connections?) from (?:ip )?\[?\d{1,3}(?:\.\d{1,3}){3}\]? "
@@ -302,6 +305,7 @@ TEXT: dict[str, Pattern] = {
     "policyviolation": _rx(
         r"policy (?:reasons|violation|restrictions?)",
         r"denied by policy",
+        r"(?:not allowed|prohibited|rejected|refused|blocked) by (?:local |site |our )?policy",
         r"local policy",
         r"illegal attachment",
         r"attachment .{0,40}(?:not allowed|prohibited|blocked|forbidden)",
