@@ -135,3 +135,20 @@ def test_edit_dialog_shows_a_two_line_message_whole(qtbot: Any, app: Any) -> Non
     error = dialog.incoming.error
     qtbot.waitUntil(lambda: error.isVisible())
     qtbot.waitUntil(lambda: error.height() >= error.heightForWidth(error.width()))
+
+
+def test_tested_server_lines_follow_a_language_switch(qtbot: Any, app: Any, lab: Any, config: Path) -> None:
+    from assistant.gui.app import language
+
+    write_settings(config, lab_account(lab))
+    w = MainWindow(store=SettingsStore(config), passwords=PasswordStore(null.Keyring()), net=lab.net_config())
+    qtbot.addWidget(w)
+    _run(qtbot, w, lab.canary)
+    assert w.panel.columns["incoming"].server.text().startswith("Incoming: ")
+    try:
+        language().set("ja")
+        qtbot.waitUntil(lambda: w.panel.test_button.text() == "今すぐテスト")
+        assert w.panel.columns["incoming"].server.text().startswith("受信: ")
+        assert w.panel.columns["outgoing"].server.text().startswith("送信: ")
+    finally:
+        language().set("en")

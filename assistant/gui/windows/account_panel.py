@@ -140,6 +140,10 @@ class AccountPanel(QWidget):
         a = self.account
         if a is None:
             return
+        if self.columns:  # the tested servers' lines follow a language switch like the rest
+            self.columns["incoming"].server.setText(words.server_line(a.incoming))
+            self.columns["outgoing"].server.setText(words.server_line(a.outgoing))
+            self.columns["send-test"].server.setText(self._send_test_line(a.address))
         self.name.setText(a.display_name or a.address)
         self.address.setText(a.address)
         self.address.setVisible(bool(a.display_name))
@@ -186,12 +190,13 @@ class AccountPanel(QWidget):
         self.columns["send-test"].setVisible(kind == "send")
         self.columns["incoming"].reset(words.server_line(self.account.incoming))
         self.columns["outgoing"].reset(words.server_line(self.account.outgoing))
-        self.columns["send-test"].reset(
-            self.tr("From {address} to {address}").format(address=self.account.address)
-        )
+        self.columns["send-test"].reset(self._send_test_line(self.account.address))
         self.columns_box.show()
         self.say(self.tr("Testing… this usually takes a few seconds."))
         self._set_busy(True)
+
+    def _send_test_line(self, address: str) -> str:
+        return self.tr("From {address} to {address}").format(address=address)
 
     def stage_event(self, event: Any) -> None:
         column = self.columns.get(str(getattr(event, "role", "")))
