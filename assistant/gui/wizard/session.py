@@ -190,6 +190,10 @@ def save_task(
     address = state.address.ascii
     display_name, password = state.display_name, state.password
     incoming, outgoing, pins = state.incoming, state.outgoing, dict(state.pins)
+    from datetime import UTC, datetime
+
+    tested = getattr(state, "result", None)  # the wizard's own test: the main window shows it as the last one
+    tested_at = datetime.now(UTC).isoformat(timespec="seconds")
 
     def task(report: Report, cancel: Any) -> Saved:
         from assistant.core.secrets import KeyringUnavailable, PasswordStore
@@ -208,12 +212,20 @@ def save_task(
         settings = loaded.settings
         for (host, port), sha in pins.items():
             settings = settings.with_pin(host, port, sha)
+        last_check = None
+        if tested is not None:
+            from assistant.core.store import CheckSummary
+
+            roles = {s.role: s.ok for s in tested.servers}
+            codes = tuple(str(s.evidence.code) for s in tested.failed() if s.evidence is not None)
+            last_check = CheckSummary(tested_at, roles.get("incoming"), roles.get("outgoing"), codes)
         account = Account(
             address=address,
             display_name=display_name,
             incoming=incoming,
             outgoing=outgoing,
             password_saved=password_saved,
+            last_check=last_check,
         )
         settings_store.save(settings.with_account(account))
         kept = str(loaded.problem.kept_as) if loaded.problem is not None else ""

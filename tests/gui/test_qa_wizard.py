@@ -1,0 +1,33 @@
+"""Found by hand under Xvfb: the round-trip sentence; the wizard's test is the account's last test."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from assistant.core.store import SettingsStore
+from tests.gui.wizard_driver import SLOW, check_with, enter_account, make_wizard, press_next, to_result
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def test_saved_account_keeps_the_wizards_test_and_a_round_trip_in_ms(
+    qtbot: Any, lab: Any, tmp_path: Any
+) -> None:
+    store = SettingsStore(tmp_path / "config")
+    wizard = make_wizard(qtbot, net=lab.net_config(), store=store)
+    enter_account(qtbot, wizard, "taro@lab.test", lab.canary)
+    assert wizard.account.accept_input()
+    wizard.settings.send_test.setChecked(True)
+    check_with(qtbot, wizard, lab.settings("imaps"), lab.settings("submission"))
+    status = wizard.testing.status.text()
+    assert status.startswith("Everything works. Your test message arrived after ") and "0.0" not in status
+    assert status.rstrip(".").endswith((" ms", " s"))
+    to_result(qtbot, wizard)
+    wizard.results.save_password.setChecked(False)
+    press_next(qtbot, wizard)  # Save
+    qtbot.waitUntil(lambda: wizard.results.phase == "saved", timeout=SLOW)
+    saved = store.load().settings.account("taro@lab.test")
+    assert saved is not None and saved.last_check is not None  # not "Not tested yet" in the main window
+    assert saved.last_check.incoming_ok and saved.last_check.outgoing_ok and saved.last_check.codes == ()
