@@ -10,7 +10,7 @@ TEXT: dict[str, Pattern] = {
     "mailboxfull": _rx(
         r"mail ?box (?:is |was )?(?:full|over ?quota|size limit exceeded)",
         r"over ?quota",
-        r"quota (?:exceeded|full)",
+        r"quota (?:usage )?(?:exceeded|full)",
         r"exceed(?:ed|s)? (?:the |its |his |her |their )?(?:mailbox |storage |disk )?quota",
         r"too much mail data",
         r"mail ?(?:box|folder|drop) (?:has )?(?:exceeded|reached) (?:the |its )?"
@@ -95,6 +95,7 @@ TEXT: dict[str, Pattern] = {
         r"not (?:pass|authenticated by) (?:sender )?(?:domain )?authentication",
         r"送信ドメイン認証",
         r"does not meet the required authentication level",
+        r"unauthenticated (?:e-?mail|mail|messages?) (?:is |are )?not accepted",
     ),
     "userunknown": _rx(
         r"user(?:name)? (?:is )?unknown",
@@ -141,7 +142,7 @@ TEXT: dict[str, Pattern] = {
         r"refused due to recipient preferences",
         r"resolver\.rst\.notauthorized",
         r"(?:recipient|user|addressee)s? (?:has|have) (?:blocked|rejected|refused)",
-        r"rejected by (?:the )?recipient",
+        r"rejected by (?:the |this )?(?:recipient|user)\b",
         r"blocked by (?:the )?recipient",
         r"recipient (?:is )?not accepting (?:mail|messages) from",
         r"not authorized to (?:send|deliver|e-?mail) (?:to|this)",
@@ -251,6 +252,8 @@ TEXT: dict[str, Pattern] = {
         r"throttl",
         r"message rate",
         r"submission quota",
+        r"(?:receive|receiving) limit",
+        r"per (?:hour|day|minute) .{0,30}limit",
     ),
     "toomanyconn": _rx(
         r"too many (?:\w+ ){0,2}(?:connections|sessions)",
@@ -318,6 +321,7 @@ TEXT: dict[str, Pattern] = {
         r"message not accepted for policy",
         r"\[ph\d+\]",
         r"organization'?s policy",
+        r"does not allow (?:external |automatic )?forwarding",
         r"prohibited (?:content|file|extension|attachment)",
     ),
     "systemerror": _rx(
