@@ -89,6 +89,8 @@ _SECOND_ORDER = (
 # Reasons a status code names only vaguely: the text may still say something better.
 _VAGUE_REASONS = frozenset({"securityerror", "systemerror", "networkerror", "expired", "onhold", "undefined"})
 _SIZE = frozenset({"mailboxfull", "exceedlimit", "mesgtoobig"})
+# Reasons whose phrases are generic ("timed out", "loops back to myself"): a status code says more.
+_GENERIC_TEXT = frozenset({"expired", "systemerror"})
 
 _SESSION_START = {"CONN", "EHLO", "HELO", "STARTTLS"}
 _BEFORE_DATA = _SESSION_START | {"MAIL", "RCPT"}
@@ -124,8 +126,8 @@ def classify(
     if named and named not in _VAGUE_REASONS:
         return named
     for reason in _SECOND_ORDER:
-        if named and reason in _VAGUE_REASONS:
-            continue  # a vague phrase ("timed out") does not overrule a code that names a reason (4.4.2)
+        if named and reason in _GENERIC_TEXT:
+            continue  # a generic phrase ("timed out") does not overrule a code that names a reason (4.4.2)
         if _text_fits(reason, low, command, status):
             return reason
     if named:
