@@ -128,6 +128,8 @@ def classify(
     for reason in _SECOND_ORDER:
         if named and reason in _GENERIC_TEXT:
             continue  # a generic phrase ("timed out") does not overrule a code that names a reason (4.4.2)
+        if reason in _GENERIC_TEXT and status[1:3] == ".7":
+            continue  # "Service unavailable. ..." before a security/policy code (X.7.x) is not a system error
         if _text_fits(reason, low, command, status):
             return reason
     if named:

@@ -57,7 +57,8 @@ def choose_status(dsn_status: str, text: str, reply: int | None) -> str:
         return dsn
     if in_text:
         return in_text[0]
-    return ""
+    # Exchange writes "#550 4.4.7 QUEUE.Expired": a code of another class still says more than none
+    return next(iter(find_enhanced(text)), "")
 
 
 def _valid(code: str) -> bool:
