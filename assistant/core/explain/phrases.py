@@ -87,9 +87,9 @@ TEXT: dict[str, Pattern] = {
         r"第三者中継",
     ),
     "authfailure": _rx(
-        r"\bspf\b",
-        r"\bdkim\b",
-        r"\bdmarc\b",
+        r"(?<![a-z0-9])spf(?![a-z0-9])",  # not \b: "SPF認証" has no word boundary before the kanji
+        r"(?<![a-z0-9])dkim(?![a-z0-9])",
+        r"(?<![a-z0-9])dmarc(?![a-z0-9])",
         r"sender policy framework",
         r"domainkeys?",
         r"not (?:pass|authenticated by) (?:sender )?(?:domain )?authentication",
@@ -306,6 +306,7 @@ TEXT: dict[str, Pattern] = {
         r"trojan",
         r"(?:potentially )?executable (?:attachment|content|file)",
         r"malicious",
+        r"ウ[イィ]ルス",
     ),
     "policyviolation": _rx(
         r"policy (?:reasons|violation|restrictions?)",
@@ -388,6 +389,8 @@ TEXT: dict[str, Pattern] = {
         r"retry timeout",
         r"has not been delivered .* for",
         r"unable to deliver .* within",
+        r"タイムアウト",
+        r"配信をあきらめ",
     ),
     "failedstarttls": _rx(
         r"starttls",
