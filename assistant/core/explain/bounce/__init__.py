@@ -61,7 +61,9 @@ _BOUNCE_BODY = Pattern(
     r"the following addresses? (?:had|failed)|does not like recipient|your message (?:was|"
     r"could not be) (?:not )?"
     r"(?:delivered|rejected)|address not found|message not delivered|配信できませんでした|届きませんでした|"
-    r"送信できませんでした|配送できませんでした|宛先(?:が見つかりません|不明)",
+    r"送信できませんでした|配送できませんでした|宛先(?:が見つかりません|不明)|"
+    r"response from the remote server|リモート ?サーバーから次の応答|"
+    r"(?:メッセージ|メール)はブロックされました",
 )
 _FORWARD_SUBJECT = re.compile(r"^\s*(?:fwd?|fw|tr|wg|転送)\s*[:：]", re.IGNORECASE)
 _AUTO_SUBJECT = re.compile(
@@ -100,7 +102,8 @@ def analyze_text(text: str) -> BounceReport:
         return BounceReport("text", tuple(found))
     if _BOUNCE_BODY.search(text):
         diag = prose.diagnostic_lines(text)
-        return BounceReport("text", (make_recipient("", _default_action(text), "", diag),))
+        address = prose.first_address(diag, set()) or prose.first_address(prose.cut_original(text), set())
+        return BounceReport("text", (make_recipient(address, _default_action(text), "", diag),))
     raise BounceInputError("bounce.input.not_email")
 
 
