@@ -206,16 +206,20 @@ def _text_fits(reason: str, text: _Seen, command: str, status: str = "") -> bool
         return command == "DATA" and bool(text.has("userunknown"))
     if reason in {"spamdetected", "virusdetected"} and command in _BEFORE_DATA - {"RCPT"}:
         return False
-    if reason in {"spamdetected", "speeding"} and text.has("ipvolume"):
-        return False  # "an unusual rate of unsolicited mail from your IP ... rate limited": the IP is blocked
-    if reason == "blocked" and not text.has("blocklist"):
-        if text.has("policyviolation") or text.has("virusdetected"):
-            return False  # "this message was blocked because its content...": the message, not the client
-    if reason == "hostunknown" and (text.has("networkerror") or text.has("client")):
-        return False  # "Helo command rejected: Host not found" is about our name, not the recipient's domain
     if reason == "norelaying" and command in _SESSION_START:
         return False
-    return text.has(reason)
+    if not text.has(reason):
+        return False
+    # the reason's words are there; some texts use them about something else (checked only now: rare)
+    if reason in {"spamdetected", "speeding"}:
+        return not text.has("ipvolume")  # "unusual rate of unsolicited mail from your IP": the IP is blocked
+    if reason == "blocked" and not text.has("blocklist"):
+        # "this message was blocked because its content...": the message, not the client
+        return not (text.has("policyviolation") or text.has("virusdetected"))
+    if reason == "hostunknown":
+        # "Helo command rejected: Host not found" is about our name, not the recipient's domain
+        return not (text.has("networkerror") or text.has("client"))
+    return True
 
 
 def _masked_userunknown(text: _Seen) -> bool:
