@@ -152,3 +152,19 @@ def test_tested_server_lines_follow_a_language_switch(qtbot: Any, app: Any, lab:
         assert w.panel.columns["outgoing"].server.text().startswith("送信: ")
     finally:
         language().set("en")
+
+
+def test_windows_open_within_a_small_screen(qtbot: Any, app: Any) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from assistant.gui.widgets.screen_fit import resize_within_screen
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.setMinimumSize(5000, 4000)
+    resize_within_screen(window, 6000, 5000)  # 150 % scaling on a small laptop: more than the screen
+    area = window.screen().availableGeometry()
+    assert window.width() <= area.width() and window.height() <= area.height()
+    view = BounceView()
+    qtbot.addWidget(view)
+    assert view.height() <= view.screen().availableGeometry().height()

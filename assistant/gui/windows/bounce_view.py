@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from assistant.gui.widgets import theme
 from assistant.gui.widgets.explanation_card import ExplanationCard
+from assistant.gui.widgets.screen_fit import resize_within_screen
 from assistant.gui.windows.style import window_style
 
 MAX_BYTES = 20 * 1024 * 1024  # a bounce with the original attached can be big, but not this big
@@ -70,7 +71,7 @@ class BounceView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="BounceView")
         self.setStyleSheet(window_style())
-        self.resize(820, 760)
+        resize_within_screen(self, 820, 760)
         self.analysis: Any = None
         self.source_name = ""
         self.job: Any = None

@@ -53,6 +53,7 @@ class EditDialog(QDialog):
         servers.addWidget(self.incoming, 1)
         servers.addWidget(self.outgoing, 1)
         layout.addLayout(servers)
+        layout.addStretch(1)  # room left by a message that went away stays below the forms
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from assistant.core.store import REDACTOR, Settings
 from assistant.gui import words
+from assistant.gui.widgets.screen_fit import resize_within_screen
 
 
 def _width(text: str) -> int:
@@ -239,7 +240,7 @@ class ReportDialog(QDialog):
         super().__init__(parent, objectName="ReportDialog")
         self.report = report
         self.problem: Any = None  # the message box of a failed save, while it is open
-        self.resize(760, 620)
+        resize_within_screen(self, 760, 620)
         layout = QVBoxLayout(self)
         self.intro = QLabel(objectName="hint")
         self.intro.setWordWrap(True)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.gui.widgets import theme
+from assistant.gui.widgets.screen_fit import resize_within_screen
 from assistant.gui.wizard.account_page import AccountPage
 from assistant.gui.wizard.discovery_page import DiscoveryPage
 from assistant.gui.wizard.page import WizardPage
@@ -47,7 +48,7 @@ class SetupWizard(QDialog):
         self._prewarmed = False
         self.state = WizardState()
         self.setMinimumSize(700, 520)  # small laptop screens; the pages scroll
-        self.resize(820, 680)
+        resize_within_screen(self, 820, 680)
         self.setStyleSheet(theme.style_sheet())
 
         outer = QVBoxLayout(self)
