@@ -199,10 +199,12 @@ def _text_fits(reason: str, text: _Seen, command: str, status: str = "") -> bool
             return False  # after DATA it is the recipient's filter (see filtered); at MAIL it is the sender
         return bool(text.has("userunknown")) and not _masked_userunknown(text)
     if reason == "filtered":
-        if command in _BEFORE_DATA:
+        if command in _SESSION_START or command == "MAIL":
             return False
         if text.has("filtered"):
-            return True
+            return True  # the recipient's own refusal, said in so many words (at RCPT too)
+        if command == "RCPT":
+            return False
         return command == "DATA" and bool(text.has("userunknown"))
     if reason in {"spamdetected", "virusdetected"} and command in _BEFORE_DATA - {"RCPT"}:
         return False
