@@ -42,6 +42,17 @@ EXCLUDED_MODULES = [
     "xmlrpc",
     "lib2to3",
     "readline",  # interactive line editing: the app has no prompt that needs it
+    # Not for size: PyInstaller adds a runtime hook for each of these, and the hook imports the package at
+    # every start, before our code runs. setuptools (~60 ms: distutils, packaging, jaraco.text, ssl,
+    # email) only got in because keyring's jaraco.context names `backports.tarfile` for Python < 3.12,
+    # which PyInstaller resolves to setuptools' vendored copy; nothing uses it at run time.
+    # multiprocessing (~10 ms: socket, pickle, subprocess) comes with concurrent.futures, whose
+    # ProcessPoolExecutor the app never uses (threads only).
+    "setuptools",
+    "pkg_resources",
+    "_distutils_hack",
+    "distutils",
+    "multiprocessing",
 ]
 
 # Qt libraries only the dropped plugins need (the Wayland plugin, EGLFS, the TLS and network plugins),
