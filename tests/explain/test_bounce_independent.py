@@ -35,3 +35,13 @@ def test_independent_bounce(name: str) -> None:
             got.pop("status")
             expected.pop("status")
         assert got == expected, f"{name}: {r.diagnostic[:200]}"
+
+
+def test_a_failure_never_takes_a_success_code_from_its_text() -> None:
+    text = (
+        "From: MAILER-DAEMON@relay.example.jp\nTo: a@example.jp\nSubject: Returned mail: see transcript\n\n"
+        "   ----- Transcript of session follows -----\n... while talking to mx.d.example.:\n"
+        ">>> RCPT To:<c@d.example>\n<<< 550 Mailbox unavailable (previous reply: 250 2.1.5 ok)\n"
+    )
+    (r,) = analyze_bounce(text.encode()).recipients
+    assert (r.address, r.reply_code, r.reason, r.status) == ("c@d.example", 550, "userunknown", "5.0.911")
