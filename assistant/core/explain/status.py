@@ -57,7 +57,7 @@ def choose_status(dsn_status: str, text: str, reply: int | None) -> str:
         return dsn
     if in_text:
         return in_text[0]
-    # Exchange writes "#550 4.4.7 QUEUE.Expired": a failure code of the other failure class says more than none
+    # Exchange writes "#550 4.4.7 QUEUE.Expired": a failure code of the other class says more than none
     if reply and reply < 400:
         return ""
     return next((c for c in find_enhanced(text) if c[0] in "45"), "")
