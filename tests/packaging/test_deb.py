@@ -93,6 +93,30 @@ def test_installed_self_test_passes_from_the_bundle(installed: dict[str, str]) -
     assert assistant.__version__ in version
 
 
+# The scripts the frozen program runs before our code, at every start: PyInstaller's boot script, its
+# runtime hooks, our launcher. Each hook imports its package first. These are the bare Qt bundle's (inspect,
+# pyside6) plus two cheap ones (pkgutil: the self-test lists our modules; cryptography's is an isdir). A new
+# hook comes with a new package in the bundle: setuptools' cost ~60 ms per start, multiprocessing's ~10 ms
+# (see EXCLUDED_MODULES in packaging/qtparts.py). Measure it (tests/bench/bundle.py), then exclude the
+# package or add the hook here.
+STARTUP_SCRIPTS = {
+    "pyiboot01_bootstrap",
+    "pyi_rth_inspect",
+    "pyi_rth_pyside6",
+    "pyi_rth_pkgutil",
+    "pyi_rth_cryptography_openssl",
+    "launcher",
+}
+
+
+def test_installed_program_runs_no_other_startup_script(installed: dict[str, str]) -> None:
+    from PyInstaller.archive.readers import CArchiveReader
+
+    toc = CArchiveReader(str(OPT / "mail-assistant")).toc
+    scripts = {name for name, entry in toc.items() if entry[-1] == "s"}  # typecode 's': run at start
+    assert scripts == STARTUP_SCRIPTS
+
+
 def test_installed_app_reaches_a_real_secret_service(installed: dict[str, str], tmp_path: Path) -> None:
     """keyring finds its backends through entry points: the frozen app must still pick Secret Service."""
     service = SecretServiceLab(tmp_path).start()
