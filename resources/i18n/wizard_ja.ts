@@ -391,112 +391,117 @@
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="50"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="57"/>
+        <source>Enter the password again</source>
+        <translation>パスワードを入力し直す</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="59"/>
         <source>Change settings</source>
         <translation>設定を変更する</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="52"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="61"/>
         <source>Finish</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="53"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="62"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="85"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="96"/>
         <source>Your mail account works</source>
         <translation>メールアカウントは正しく使えます</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="89"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="100"/>
         <source>Test message: sent and received in {time}</source>
         <translation>テストメール: {time} で送受信できました</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="97"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="108"/>
         <source>Something needs your attention</source>
         <translation>確認が必要な点があります</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="99"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="110"/>
         <source>Some things need your attention</source>
         <translation>確認が必要な点がいくつかあります</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="103"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="114"/>
         <source>Nothing was saved yet. Read what happened below, then try the suggestion or change the settings.</source>
         <translation>まだ何も保存していません。下の説明を読んで、提案を試すか設定を変更してください。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="129"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="140"/>
         <source>Test message to yourself</source>
         <translation>自分あてのテストメール</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="133"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="144"/>
         <source>Incoming mail server ({host})</source>
         <translation>受信メールサーバー（{host}）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="134"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="145"/>
         <source>Outgoing mail server ({host})</source>
         <translation>送信メールサーバー（{host}）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="149"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="160"/>
         <source>This server did not work</source>
         <translation>このサーバーに接続できませんでした</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="150"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="161"/>
         <source>The test stopped with the code {code}.</source>
         <translation>テストはコード {code} で止まりました。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="151"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="162"/>
         <source>Check the server name, port number and security in the settings.</source>
         <translation>設定のサーバー名、ポート番号、暗号化の方式を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="213"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="224"/>
         <source>Saving…</source>
         <translation>保存しています…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="229"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="240"/>
         <source>The account is saved, but not the password: this computer has no password storage (keyring) we can use. You will be asked for the password when needed.</source>
         <translation>アカウントは保存しましたが、パスワードは保存していません。このパソコンには利用できるパスワードの保管場所（キーリング）がありません。必要なときにパスワードをお尋ねします。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="234"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="245"/>
         <source>The account is saved, but not the password: the password storage (keyring) is locked or refused. You will be asked for the password when needed.</source>
         <translation>アカウントは保存しましたが、パスワードは保存していません。パスワードの保管場所（キーリング）がロックされているか、保存を拒否しました。必要なときにパスワードをお尋ねします。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="238"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="249"/>
         <source>Saved. Your password is kept in this computer&apos;s password storage (keyring).</source>
         <translation>保存しました。パスワードはこのパソコンのパスワード保管場所（キーリング）に保存しています。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="240"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="251"/>
         <source>Saved. The password was not saved; you will be asked for it when needed.</source>
         <translation>保存しました。パスワードは保存していないため、必要なときにお尋ねします。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="243"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="254"/>
         <source>Your previous settings file could not be read; it was kept as {path}.</source>
         <translation>以前の設定ファイルが読み込めなかったため、{path} として残しています。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="253"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="264"/>
         <source>The account could not be saved: {reason}</source>
         <translation>アカウントを保存できませんでした: {reason}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="258"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="269"/>
         <source>Remember my password (kept in this computer&apos;s password storage)</source>
         <translation>パスワードを記憶する（このパソコンのパスワード保管場所に保存します）</translation>
     </message>
@@ -660,62 +665,62 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="210"/>
+        <location filename="../../assistant/gui/wizard/wizard.py" line="217"/>
         <source>Address</source>
         <translation>アドレス</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="211"/>
+        <location filename="../../assistant/gui/wizard/wizard.py" line="218"/>
         <source>Search</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="212"/>
+        <location filename="../../assistant/gui/wizard/wizard.py" line="219"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="213"/>
+        <location filename="../../assistant/gui/wizard/wizard.py" line="220"/>
         <source>Test</source>
         <translation>テスト</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="214"/>
+        <location filename="../../assistant/gui/wizard/wizard.py" line="221"/>
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="222"/>
+        <location filename="../../assistant/gui/wizard/wizard.py" line="229"/>
         <source>Step {n} of {total}</source>
         <translation>手順 {n}／{total}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="224"/>
+        <location filename="../../assistant/gui/wizard/wizard.py" line="231"/>
         <source>Set up a mail account — Mail Setup Assistant</source>
         <translation>メールアカウントの設定 — メール設定アシスタント</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="233"/>
+        <location filename="../../assistant/gui/wizard/wizard.py" line="240"/>
         <source>Stop</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="233"/>
+        <location filename="../../assistant/gui/wizard/wizard.py" line="240"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="244"/>
+        <location filename="../../assistant/gui/wizard/wizard.py" line="251"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; 戻る(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="245"/>
+        <location filename="../../assistant/gui/wizard/wizard.py" line="252"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="246"/>
+        <location filename="../../assistant/gui/wizard/wizard.py" line="253"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>

@@ -31,3 +31,17 @@ def test_saved_account_keeps_the_wizards_test_and_a_round_trip_in_ms(
     saved = store.load().settings.account("taro@lab.test")
     assert saved is not None and saved.last_check is not None  # not "Not tested yet" in the main window
     assert saved.last_check.incoming_ok and saved.last_check.outgoing_ok and saved.last_check.codes == ()
+
+
+def test_a_refused_password_leads_back_to_the_password(qtbot: Any, lab: Any) -> None:
+    wizard = make_wizard(qtbot, net=lab.net_config())
+    enter_account(qtbot, wizard, "taro@lab.test", "not-the-password")
+    assert wizard.account.accept_input()
+    check_with(qtbot, wizard, lab.settings("imaps"), lab.settings("submission"))
+    to_result(qtbot, wizard)
+    assert wizard.next_button.text() == "Enter the password again"  # the cards say: type it again
+    press_next(qtbot, wizard)
+    assert wizard.page() is wizard.account
+    assert wizard.account.password.hasFocus() and wizard.account.password.selectedText() == "not-the-password"
+    qtbot.keyClicks(wizard.account.password, lab.canary)  # typing replaces it
+    assert wizard.account.accept_input() and wizard.state.password == lab.canary

@@ -45,7 +45,16 @@ class ResultPage(WizardPage):
     def title(self) -> str:
         return self.headline.text() or self.tr("Result")
 
+    def _password_refused(self) -> bool:
+        """Every failure is a refused login: the password is what to change, and it is on the first page."""
+        outcome = self.state.result
+        failed = outcome.failed() if outcome is not None else []
+        codes = {str(getattr(s.evidence, "code", "")) for s in failed}  # FailureCode is a StrEnum
+        return bool(failed) and codes == {"auth.failed"}
+
     def next_text(self) -> str:
+        if self.phase == "failure" and self._password_refused():
+            return self.tr("Enter the password again")
         if self.phase == "failure":
             return self.tr("Change settings")
         if self.phase == "saved":
@@ -64,7 +73,9 @@ class ResultPage(WizardPage):
         self.show_outcome()
 
     def primary(self) -> None:
-        if self.phase == "failure":
+        if self.phase == "failure" and self._password_refused():
+            self.wizard.edit_password()
+        elif self.phase == "failure":
             self.wizard.edit_settings()
         elif self.phase == "success":
             self.save()

@@ -188,6 +188,12 @@ class SetupWizard(QDialog):
         self.testing.reset()
         self.go(self.pages.index(self.testing))
 
+    def edit_password(self) -> None:
+        """Back to the first page with the password selected: typing replaces it (discovery is kept)."""
+        self.go(self.pages.index(self.account))
+        self.account.password.setFocus()
+        self.account.password.selectAll()
+
     def edit_settings(self) -> None:
         self.go(self.pages.index(self.settings))
         self.settings.show_editor()
