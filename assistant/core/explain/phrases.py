@@ -54,7 +54,7 @@ TEXT: dict[str, Pattern] = {
         r"mailbox) (?:size )?limit",
     ),
     "suspend": _rx(
-        r"(?:account|mailbox|user|address|recipient) (?:has been |is |was )?(?:temporarily )?"
+        r"(?:account|mailbox|user|address|recipient) (?:has been |has |is |was )?(?:temporarily )?"
         r"(?:suspended|disabled|deactivated|inactive|frozen|locked|closed|expired)",
         r"(?:mailbox|account|user) (?:is )?(?:not active|no longer active)",
         r"inactive (?:user|account|mailbox|e-?mail)",
@@ -241,6 +241,8 @@ TEXT: dict[str, Pattern] = {
         r"rejected as spam",
         r"unacceptable content",
         r"scored as spam",
+        r"\b(?:uribl|surbl)\b",
+        r"ur[li]s? (?:is |are )?listed",
         r"\bdt:spm\b",
         r"迷惑メール",
     ),
