@@ -110,137 +110,142 @@
 <context>
     <name>DiscoveryPage</name>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="83"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="84"/>
         <source>Finding your settings</source>
         <translation>設定を探しています</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="87"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="88"/>
         <source>Enter settings myself</source>
         <translation>自分で設定を入力する</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="88"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="89"/>
         <source>Next</source>
         <translation>次へ</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="103"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="105"/>
         <source>Stopping…</source>
         <translation>停止しています…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="231"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="157"/>
+        <source>Stopped</source>
+        <translation>中止しました</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="237"/>
         <source>Settings found for {provider}</source>
         <translation>{provider} の設定が見つかりました</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="233"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="239"/>
         <source>Settings found</source>
         <translation>設定が見つかりました</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="238"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="244"/>
         <source>Found in: {source}</source>
         <translation>見つけた場所: {source}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="266"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="272"/>
         <source>Your address:</source>
         <translation>あなたのアドレス:</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="267"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="273"/>
         <source>Your password would go to:</source>
         <translation>パスワードの送り先:</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="271"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="277"/>
         <source>Server:</source>
         <translation>サーバー:</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="272"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="278"/>
         <source>Please check these settings before we log in</source>
         <translation>ログインする前に、この設定を確認してください</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="274"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="280"/>
         <source>I checked the names above and want to use these servers</source>
         <translation>上の名前を確認しました。このサーバーを使います</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="291"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="297"/>
         <source>These settings were downloaded without encryption (HTTP), so someone could have changed them on the way.</source>
         <translation>この設定は暗号化されていない接続（HTTP）で取得したため、途中で書き換えられた可能性があります。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="294"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="300"/>
         <source>These settings come from DNS records that cannot be verified.</source>
         <translation>この設定は、正しさを確かめられない DNS の情報から得たものです。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="296"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="302"/>
         <source>Your password would be sent to a company with a different domain than your address. This is normal when your provider uses another company&apos;s servers, but please make sure you recognise it.</source>
         <translation>パスワードが、アドレスとは別のドメインの会社に送られます。プロバイダーが他社のサーバーを使っている場合はよくあることですが、知っている会社か確認してください。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="300"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="306"/>
         <source>These settings come from data we could not verify.</source>
         <translation>この設定は、正しさを確認できていない情報から得たものです。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="302"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="308"/>
         <source>We guessed these server names; they answered, but nothing confirms they belong to your provider.</source>
         <translation>よく使われるサーバー名を試したところ応答がありました。ただし、お使いのプロバイダーのサーバーだという確証はありません。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="306"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="312"/>
         <source>This server does not encrypt the connection: your password would travel unprotected.</source>
         <translation>このサーバーは接続を暗号化しません。パスワードが保護されずに送られます。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="319"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="325"/>
         <source>Before you continue</source>
         <translation>続ける前にご確認ください</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="328"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="334"/>
         <source>Open your provider&apos;s help page</source>
         <translation>プロバイダーのヘルプページを開く</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="338"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="344"/>
         <source>Looking for the settings of {address}…</source>
         <translation>{address} の設定を探しています…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="340"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="346"/>
         <source>Search stopped. You can search again or enter the settings yourself.</source>
         <translation>検索を止めました。もう一度探すか、設定を自分で入力できます。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="343"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="349"/>
         <source>Something went wrong while searching. You can search again or enter the settings yourself.</source>
         <translation>検索中に問題が起きました。もう一度探すか、設定を自分で入力できます。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="347"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="353"/>
         <source>We could not find settings for {address}. Your provider&apos;s setup notice lists them; you can enter them yourself.</source>
         <translation>{address} の設定は見つかりませんでした。プロバイダーの設定情報（設定完了のお知らせなど）に書かれている値を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="351"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="357"/>
         <source>Done. Nothing has been sent to the servers yet.</source>
         <translation>完了しました。まだサーバーには何も送っていません。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="359"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="365"/>
         <source>Search &amp;again</source>
         <translation>もう一度探す(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="360"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="366"/>
         <source>Where we looked</source>
         <translation>検索した場所</translation>
     </message>

@@ -45,3 +45,21 @@ def test_a_refused_password_leads_back_to_the_password(qtbot: Any, lab: Any) -> 
     assert wizard.account.password.hasFocus() and wizard.account.password.selectedText() == "not-the-password"
     qtbot.keyClicks(wizard.account.password, lab.canary)  # typing replaces it
     assert wizard.account.accept_input() and wizard.state.password == lab.canary
+
+
+def test_stopping_the_search_says_stopped_not_not_needed(qtbot: Any, lab: Any, tmp_path: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    from assistant.gui.widgets.status_list import RUNNING
+    from tests.lab.dns import DnsServer
+
+    records = [*lab.records, ("slow.test", "A", lab.host("drop"))]  # guessing waits on dropped SYNs
+    with DnsServer(records, root=tmp_path / "dns") as dns:
+        wizard = make_wizard(qtbot, net=lab.net_config(dns_server=dns.host, dns_port=dns.port))
+        enter_account(qtbot, wizard, "taro@slow.test", "secret")
+        press_next(qtbot, wizard)
+        page = wizard.discovery
+        qtbot.waitUntil(lambda: page.sources.status("guess") == RUNNING, timeout=SLOW)
+        qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: page.phase == "cancelled", timeout=3000)
+        assert page.sources._rows["guess"].text.text() == "Stopped"  # "Not needed" would be untrue

@@ -30,6 +30,7 @@ class DiscoveryPage(WizardPage):
         super().__init__(wizard)
         self.job: Any = None
         self.phase = "idle"  # idle / running / done / cancelled / failed
+        self.stopping = False  # the user pressed Stop (or Esc) during this search
         self.status = self.wrap_label(name="status")
         self.layout_.addWidget(self.status)
         self.sources = StatusList()
@@ -99,6 +100,7 @@ class DiscoveryPage(WizardPage):
 
     def stop(self) -> None:
         if self.job is not None and self.phase == "running":
+            self.stopping = True  # the sources the engine now cancels were stopped, not "not needed"
             self.job.cancel()
             self.status.setText(self.tr("Stopping…"))
 
@@ -116,6 +118,7 @@ class DiscoveryPage(WizardPage):
         for key in self.sources.keys():
             self.sources.set_status(key, WAITING)
         self.phase = "running"
+        self.stopping = False
         self.state.discovery = None
         self._set_status()
         self.job = workers.start(session.discover_task(self.state.address.ascii, self.wizard.net()), self)
@@ -140,9 +143,9 @@ class DiscoveryPage(WizardPage):
         if source in self.sources.keys():
             elapsed = getattr(event, "elapsed_ms", None)
             shown = elapsed if state not in ("waiting", "running") else None
-            self.sources.set_status(
-                source, _STATE_TO_STATUS.get(state, WAITING), lambda: words.source_state(state), shown
-            )
+            stopped = state == "cancelled" and self.stopping
+            text = self._stopped_text if stopped else lambda: words.source_state(state)
+            self.sources.set_status(source, _STATE_TO_STATUS.get(state, WAITING), text, shown)
 
     def _on_failed(self, failure: Any) -> None:
         self.phase = "failed"
@@ -150,11 +153,14 @@ class DiscoveryPage(WizardPage):
         self.again.show()
         self.changed.emit()
 
+    def _stopped_text(self) -> str:
+        return self.tr("Stopped")
+
     def _on_cancelled(self) -> None:
         self.phase = "cancelled"
         for key in self.sources.keys():
             if self.sources.status(key) in (WAITING, RUNNING):
-                self.sources.set_status(key, SKIPPED, lambda: words.source_state("cancelled"))
+                self.sources.set_status(key, SKIPPED, self._stopped_text)
         self._set_status()
         self.again.show()
         self.changed.emit()
