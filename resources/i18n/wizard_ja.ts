@@ -110,142 +110,147 @@
 <context>
     <name>DiscoveryPage</name>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="84"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="85"/>
+        <source>Search results</source>
+        <translation>検索結果</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="86"/>
         <source>Finding your settings</source>
         <translation>設定を探しています</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="88"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="90"/>
         <source>Enter settings myself</source>
         <translation>自分で設定を入力する</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="89"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="91"/>
         <source>Next</source>
         <translation>次へ</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="105"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="107"/>
         <source>Stopping…</source>
         <translation>停止しています…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="157"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="159"/>
         <source>Stopped</source>
         <translation>中止しました</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="237"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="239"/>
         <source>Settings found for {provider}</source>
         <translation>{provider} の設定が見つかりました</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="239"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="241"/>
         <source>Settings found</source>
         <translation>設定が見つかりました</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="244"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="246"/>
         <source>Found in: {source}</source>
         <translation>見つけた場所: {source}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="272"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="274"/>
         <source>Your address:</source>
         <translation>あなたのアドレス:</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="273"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="275"/>
         <source>Your password would go to:</source>
         <translation>パスワードの送り先:</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="277"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="279"/>
         <source>Server:</source>
         <translation>サーバー:</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="278"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="280"/>
         <source>Please check these settings before we log in</source>
         <translation>ログインする前に、この設定を確認してください</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="280"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="282"/>
         <source>I checked the names above and want to use these servers</source>
         <translation>上の名前を確認しました。このサーバーを使います</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="297"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="299"/>
         <source>These settings were downloaded without encryption (HTTP), so someone could have changed them on the way.</source>
         <translation>この設定は暗号化されていない接続（HTTP）で取得したため、途中で書き換えられた可能性があります。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="300"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="302"/>
         <source>These settings come from DNS records that cannot be verified.</source>
         <translation>この設定は、正しさを確かめられない DNS の情報から得たものです。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="302"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="304"/>
         <source>Your password would be sent to a company with a different domain than your address. This is normal when your provider uses another company&apos;s servers, but please make sure you recognise it.</source>
         <translation>パスワードが、アドレスとは別のドメインの会社に送られます。プロバイダーが他社のサーバーを使っている場合はよくあることですが、知っている会社か確認してください。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="306"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="308"/>
         <source>These settings come from data we could not verify.</source>
         <translation>この設定は、正しさを確認できていない情報から得たものです。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="308"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="310"/>
         <source>We guessed these server names; they answered, but nothing confirms they belong to your provider.</source>
         <translation>よく使われるサーバー名を試したところ応答がありました。ただし、お使いのプロバイダーのサーバーだという確証はありません。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="312"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="314"/>
         <source>This server does not encrypt the connection: your password would travel unprotected.</source>
         <translation>このサーバーは接続を暗号化しません。パスワードが保護されずに送られます。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="325"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="327"/>
         <source>Before you continue</source>
         <translation>続ける前にご確認ください</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="334"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="336"/>
         <source>Open your provider&apos;s help page</source>
         <translation>プロバイダーのヘルプページを開く</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="344"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="346"/>
         <source>Looking for the settings of {address}…</source>
         <translation>{address} の設定を探しています…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="346"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="348"/>
         <source>Search stopped. You can search again or enter the settings yourself.</source>
         <translation>検索を止めました。もう一度探すか、設定を自分で入力できます。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="349"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="351"/>
         <source>Something went wrong while searching. You can search again or enter the settings yourself.</source>
         <translation>検索中に問題が起きました。もう一度探すか、設定を自分で入力できます。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="353"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="355"/>
         <source>We could not find settings for {address}. Your provider&apos;s setup notice lists them; you can enter them yourself.</source>
         <translation>{address} の設定は見つかりませんでした。プロバイダーの設定情報（設定完了のお知らせなど）に書かれている値を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="357"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="359"/>
         <source>Done. Nothing has been sent to the servers yet.</source>
         <translation>完了しました。まだサーバーには何も送っていません。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="365"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="367"/>
         <source>Search &amp;again</source>
         <translation>もう一度探す(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/discovery_page.py" line="366"/>
+        <location filename="../../assistant/gui/wizard/discovery_page.py" line="368"/>
         <source>Where we looked</source>
         <translation>検索した場所</translation>
     </message>
@@ -756,62 +761,67 @@
 <context>
     <name>TestingPage</name>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="36"/>
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="37"/>
+        <source>Test results</source>
+        <translation>テスト結果</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="38"/>
         <source>Testing your settings</source>
         <translation>設定をテストしています</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="40"/>
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="42"/>
         <source>Test again</source>
         <translation>もう一度テスト</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="41"/>
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="43"/>
         <source>See the result</source>
         <translation>結果を見る</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="52"/>
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="54"/>
         <source>Stopping…</source>
         <translation>停止しています…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="121"/>
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="123"/>
         <source>stopped</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="130"/>
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="132"/>
         <source>Sent from {address} to itself</source>
         <translation>{address} から自分あてに送ります</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="136"/>
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="138"/>
         <source>Testing… This usually takes a few seconds. You can stop at any time.</source>
         <translation>テストしています… 通常は数秒で終わります。いつでも中止できます。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="138"/>
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="140"/>
         <source>Test stopped.</source>
         <translation>テストを中止しました。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="140"/>
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="142"/>
         <source>The test could not run.</source>
         <translation>テストを実行できませんでした。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="142"/>
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="144"/>
         <source>Everything works.</source>
         <translation>すべて正常に動作しています。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="144"/>
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="146"/>
         <source>Everything works. Your test message arrived after {time}.</source>
         <translation>すべて正常に動作しています。テストメールは {time} で届きました。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="148"/>
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="150"/>
         <source>Some steps did not work. The next page explains why and what to do.</source>
         <translation>うまくいかなかった手順があります。次のページで原因と対処方法を説明します。</translation>
     </message>

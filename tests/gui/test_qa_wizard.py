@@ -63,3 +63,13 @@ def test_stopping_the_search_says_stopped_not_not_needed(qtbot: Any, lab: Any, t
         qtbot.keyClick(wizard, Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda: page.phase == "cancelled", timeout=3000)
         assert page.sources._rows["guess"].text.text() == "Stopped"  # "Not needed" would be untrue
+
+
+def test_page_titles_say_when_the_work_is_over(qtbot: Any, lab: Any) -> None:
+    wizard = make_wizard(qtbot, net=lab.net_config())
+    enter_account(qtbot, wizard, "taro@lab.test", lab.canary)
+    press_next(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.discovery.phase == "done", timeout=SLOW)
+    assert wizard.page_title.text() == "Search results"  # was "Finding your settings" above "Done."
+    check_with(qtbot, wizard, lab.settings("imaps"), lab.settings("submission"))
+    assert wizard.page_title.text() == "Test results"

@@ -81,6 +81,8 @@ class DiscoveryPage(WizardPage):
 
     # -- frame interface
     def title(self) -> str:
+        if self.phase in ("done", "cancelled", "failed"):  # not "Finding…" above "Done."
+            return self.tr("Search results")
         return self.tr("Finding your settings")
 
     def next_text(self) -> str:

@@ -33,6 +33,8 @@ class TestingPage(WizardPage):
         self.retranslate()
 
     def title(self) -> str:
+        if self.phase in ("done", "cancelled", "failed"):  # not "Testing…" above "Everything works."
+            return self.tr("Test results")
         return self.tr("Testing your settings")
 
     def next_text(self) -> str:
