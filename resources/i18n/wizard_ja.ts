@@ -753,7 +753,12 @@
         <translation>自分あてのテストメール</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/stage_column.py" line="80"/>
+        <location filename="../../assistant/gui/widgets/stage_column.py" line="75"/>
+        <source>stopped</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/widgets/stage_column.py" line="84"/>
         <source>not reached</source>
         <translation>未実施</translation>
     </message>
@@ -786,42 +791,42 @@
         <translation>停止しています…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="123"/>
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="124"/>
         <source>stopped</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="132"/>
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="133"/>
         <source>Sent from {address} to itself</source>
         <translation>{address} から自分あてに送ります</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="138"/>
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="139"/>
         <source>Testing… This usually takes a few seconds. You can stop at any time.</source>
         <translation>テストしています… 通常は数秒で終わります。いつでも中止できます。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="140"/>
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="141"/>
         <source>Test stopped.</source>
         <translation>テストを中止しました。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="142"/>
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="143"/>
         <source>The test could not run.</source>
         <translation>テストを実行できませんでした。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="144"/>
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="145"/>
         <source>Everything works.</source>
         <translation>すべて正常に動作しています。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="146"/>
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="147"/>
         <source>Everything works. Your test message arrived after {time}.</source>
         <translation>すべて正常に動作しています。テストメールは {time} で届きました。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/testing_page.py" line="150"/>
+        <location filename="../../assistant/gui/wizard/testing_page.py" line="151"/>
         <source>Some steps did not work. The next page explains why and what to do.</source>
         <translation>うまくいかなかった手順があります。次のページで原因と対処方法を説明します。</translation>
     </message>

@@ -73,3 +73,23 @@ def test_page_titles_say_when_the_work_is_over(qtbot: Any, lab: Any) -> None:
     assert wizard.page_title.text() == "Search results"  # was "Finding your settings" above "Done."
     check_with(qtbot, wizard, lab.settings("imaps"), lab.settings("submission"))
     assert wizard.page_title.text() == "Test results"
+
+
+def test_a_stopped_check_marks_the_step_stopped_not_failed(qtbot: Any, lab: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    from assistant.gui.widgets.status_list import FAILED, RUNNING
+
+    wizard = make_wizard(qtbot, net=lab.net_config())
+    enter_account(qtbot, wizard, "taro@lab.test", lab.canary)
+    assert wizard.account.accept_input()
+    wizard.state.incoming, wizard.state.outgoing = lab.settings("imaps"), lab.settings("drop-submission")
+    wizard.state.discovery = object()
+    wizard.go(wizard.pages.index(wizard.settings))
+    press_next(qtbot, wizard)
+    page = wizard.testing
+    qtbot.waitUntil(lambda: page.outgoing.list.status("connect") == RUNNING, timeout=SLOW)
+    qtbot.mouseClick(wizard.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.phase == "cancelled", timeout=3000)
+    assert FAILED not in page.outgoing.statuses().values()  # a red ✗ would say the connection failed
+    assert page.outgoing.list._rows["connect"].text.text() == "stopped"

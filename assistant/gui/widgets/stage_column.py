@@ -51,11 +51,14 @@ class StageColumn(QFrame):
         for key in self.list.keys():
             self.list.set_status(key, WAITING)
 
-    def stage_event(self, stage: str, status: str, elapsed_ms: float, detail: str) -> None:
+    def stage_event(self, stage: str, status: str, elapsed_ms: float, detail: str, code: str = "") -> None:
+        """One StageEvent; `code` is its evidence's failure code, if any."""
         key = self.stage_rows.get(stage)
         if key is None:
             return
         mapped = _EVENT_STATUS.get(status, RUNNING)
+        if code == "check.cancelled":  # the user pressed Stop: that step did not fail, it was stopped
+            mapped = SKIPPED
         self.seen.setdefault(key, {})[stage] = (mapped, elapsed_ms)
         statuses = [s for s, _ms in self.seen[key].values()]
         total = sum(ms for _s, ms in self.seen[key].values())
@@ -69,7 +72,8 @@ class StageColumn(QFrame):
             agg = SKIPPED
         # The core's detail ("ssl", a capability list, "INBOX: 0 messages") is English technical text: it
         # goes to the row's tooltip for the help desk, not into the line the user reads.
-        self.list.set_status(key, agg, "", None if agg in (RUNNING, SKIPPED) else total)  # skipped: no "0 ms"
+        stopped = self.tr("stopped") if code == "check.cancelled" and agg == SKIPPED else ""
+        self.list.set_status(key, agg, stopped, None if agg in (RUNNING, SKIPPED) else total)  # no "0 ms"
         if detail and agg != RUNNING:
             self.list.set_tip(key, detail)
 

@@ -209,6 +209,7 @@ class AccountPanel(QWidget):
             str(getattr(status, "value", status)),
             float(getattr(event, "elapsed_ms", 0.0) or 0.0),
             str(getattr(event, "detail", "") or ""),
+            str(getattr(getattr(event, "evidence", None), "code", "") or ""),
         )
 
     def say(self, text: str, style: str = "runStatus") -> None:

@@ -96,7 +96,8 @@ class TestingPage(WizardPage):
             return
         stage = str(getattr(getattr(event, "stage", ""), "value", getattr(event, "stage", "")))
         status = str(getattr(getattr(event, "status", ""), "value", ""))
-        column.stage_event(stage, status, float(getattr(event, "elapsed_ms", 0.0)), "")
+        code = str(getattr(getattr(event, "evidence", None), "code", "") or "")
+        column.stage_event(stage, status, float(getattr(event, "elapsed_ms", 0.0)), "", code)
 
     def on_result(self, outcome: session.CheckOutcome) -> None:
         self.state.result = outcome
