@@ -157,10 +157,14 @@ class BounceView(QWidget):
             return "en"
 
     def open_file(self) -> None:
+        from PySide6.QtCore import QStandardPaths
+
+        # where a saved message usually is, not wherever the app was started from
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation)
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Open a bounce message"),
-            "",
+            folder if folder and Path(folder).is_dir() else str(Path.home()),
             self.tr("Mail messages (*.eml *.msg *.txt);;All files (*)"),
         )
         if path:
