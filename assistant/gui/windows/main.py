@@ -78,7 +78,9 @@ class MainWindow(QMainWindow):
             if png.exists():
                 icon.addFile(str(png), QSize(size, size))  # with its size: read when first drawn
         self.setWindowIcon(icon)
-        self.resize(1040, 720)
+        from assistant.gui.widgets.screen_fit import resize_within_screen
+
+        resize_within_screen(self, 1040, 720)  # 150 % scaling on a small screen: stay on it
 
         central = QWidget()
         outer = QVBoxLayout(central)
