@@ -194,6 +194,8 @@ def command_of(text: str) -> str:
     """The SMTP command the failure answered (RCPT, DATA, MAIL...), from the report's wording."""
     low = text.lower()
     for word, rx, back, fixed in _COMMANDS:
+        if word not in low:  # most texts have few of the words: skip the call
+            continue
         found = ""
         for m in _near(text, low, word, rx, back):
             found = fixed or _COMMAND_NAMES.get(m.group(1).lower(), "")
@@ -206,6 +208,8 @@ def remote_of(text: str) -> str:
     """The remote server the report names (host mx.example.com[192.0.2.1], while talking to ...)."""
     low = text.lower()
     for word, rx, back in _REMOTE:
+        if word not in low:
+            continue
         for m in _near(text, low, word, rx, back):
             return m.group(1).rstrip(".")
     return ""
