@@ -7,6 +7,7 @@ import re
 # An enhanced status code not glued to a version number, an IP address or another number.
 _ENHANCED_LOOSE = re.compile(r"(?<![\d.vV])([245])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)")
 _REPLY = re.compile(r"(?<![\w.-])(?<![\w.:]:)([245][0-5]\d)(?:[ -]|:(?!\d)|$)")  # "ERROR CODE :550" too
+_STATUS = re.compile(r"[245]\.\d{1,3}\.\d{1,3}")
 _HASH_STATUS = re.compile(r"#([245])\.(\d{1,3})\.(\d{1,3})")  # qmail "(#5.1.1)"
 
 # Codes that say little; a more specific code elsewhere in the report replaces them.
@@ -64,7 +65,7 @@ def choose_status(dsn_status: str, text: str, reply: int | None) -> str:
 
 
 def _valid(code: str) -> bool:
-    return bool(code) and bool(re.fullmatch(r"[245]\.\d{1,3}\.\d{1,3}", code))
+    return bool(code) and bool(_STATUS.fullmatch(code))
 
 
 def normalise_status(value: str) -> str:

@@ -97,12 +97,13 @@ def part_text(part: Part) -> str:
 
 _TAG = re.compile(r"<(?:br|p|div|tr|li)\b[^>]*>", re.IGNORECASE)
 _ANY_TAG = re.compile(r"<[^>]*>")
+_SCRIPT = re.compile(r"(?is)<(script|style)\b.*?</\1>")
 _ENTITIES = {"&lt;": "<", "&gt;": ">", "&amp;": "&", "&nbsp;": " ", "&quot;": '"', "&#39;": "'"}
 
 
 def html_text(html: str) -> str:
     """Rough text of an HTML part, for bounces that come only as HTML."""
-    text = _ANY_TAG.sub("", _TAG.sub("\n", re.sub(r"(?is)<(script|style)\b.*?</\1>", "", html)))
+    text = _ANY_TAG.sub("", _TAG.sub("\n", _SCRIPT.sub("", html)))
     for entity, char in _ENTITIES.items():
         text = text.replace(entity, char)
     return text

@@ -291,6 +291,9 @@ def original_to(text: str, exclude: set[str]) -> str:
     return ""
 
 
+_ADDRESS_END = re.compile(r"^\s*(?:[:.,;]|\.\.\.|\(|\s{2,}|\s+on\s|\s+-\s|$)")
+
+
 def _anchor(line: str, exclude: set[str]) -> tuple[str, str] | None:
     if "@" not in line:
         return None
@@ -302,7 +305,7 @@ def _anchor(line: str, exclude: set[str]) -> tuple[str, str] | None:
         address = m.group(1)
         rest = stripped[m.end() :]
         # "<a@b>: text", "<a@b>... text", "a@b (a@b)", a@b alone, "a@b  text" (carrier lists)
-        if rest and not re.match(r"^\s*(?:[:.,;]|\.\.\.|\(|\s{2,}|\s+on\s|\s+-\s|$)", rest):
+        if rest and not _ADDRESS_END.match(rest):
             if not _DIAGNOSTIC_HINT.search(rest):
                 return None
         if address.lower() in exclude or is_service_address(address):
