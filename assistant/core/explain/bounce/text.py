@@ -240,7 +240,7 @@ def recipients(text: str, *, exclude: set[str], limit: int = 60000) -> list[Text
     lines = text.splitlines()
     anchors: list[tuple[int, str, str]] = []  # (line index, address, rest of the line)
     for i, line in enumerate(lines):
-        hit = _anchor(line, exclude)
+        hit = _anchor(line, exclude) if "@" in line else None  # (_anchor refuses such lines too)
         if hit:
             anchors.append((i, *hit))
     found: dict[str, TextRecipient] = {}
@@ -352,4 +352,6 @@ _NOISE = re.compile(r"<<<\s*|(?:^|(?<=\s))>+(?=\s|$)")  # transcript arrows, quo
 
 
 def _clean(text: str) -> str:
-    return " ".join(_NOISE.sub(" ", text).split())[:2000]
+    if ">" in text or "<<<" in text:  # every _NOISE match holds one of these: most texts skip the regex
+        text = _NOISE.sub(" ", text)
+    return " ".join(text.split())[:2000]
