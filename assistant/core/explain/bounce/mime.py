@@ -8,7 +8,6 @@ import quopri
 import re
 from functools import cached_property
 
-_HEADER_END = re.compile(rb"\r?\n\r?\n")
 _PARAM = re.compile(r';\s*([\w*.-]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^;\s]*)')
 MAX_DEPTH = 8
 MAX_PARTS = 120
@@ -94,22 +93,36 @@ class Part:
 def _split_head(data: bytes) -> tuple[dict[str, list[str]], bytes]:
     if data.startswith((b"\r\n", b"\n")):  # no headers at all
         return {}, data.lstrip(b"\r\n")
-    m = _HEADER_END.search(data)
-    head, body = (data[: m.start()], data[m.end() :]) if m else (data, b"")
+    head, body = _head_and_body(data)
     headers: dict[str, list[str]] = {}
     name = ""
+    values: list[str] = []
     for line in head.decode("latin-1").splitlines():
-        if line[:1] in (" ", "\t") and name:
-            values = headers[name]
+        if name and line[:1] in (" ", "\t"):
             values[-1] = values[-1] + " " + line.strip()
             continue
         key, sep, value = line.partition(":")
-        if not sep or not key or " " in key.strip() or key.startswith("From "):
+        if not sep or not key:
             name = ""
             continue
-        name = key.strip().lower()
-        headers.setdefault(name, []).append(value.strip())
+        name = key.strip()
+        if " " in name or key.startswith("From "):
+            name = ""
+            continue
+        name = name.lower()
+        values = headers.get(name) or headers.setdefault(name, [])
+        values.append(value.strip())
     return headers, body
+
+
+def _head_and_body(data: bytes) -> tuple[bytes, bytes]:
+    """Split at the first blank line (LF or CRLF line ends, even mixed)."""
+    lf, crlf = data.find(b"\n\n"), data.find(b"\n\r\n")
+    if lf < 0 and crlf < 0:
+        return data, b""
+    at, end = (lf, lf + 2) if crlf < 0 or 0 <= lf < crlf else (crlf, crlf + 3)
+    start = at - 1 if at > 0 and data[at - 1] == 13 else at  # 13: the CR of a CRLF
+    return data[:start], data[end:]
 
 
 def _split_multipart(body: bytes, boundary: str) -> list[bytes]:
