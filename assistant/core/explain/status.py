@@ -25,7 +25,7 @@ def is_vague(code: str) -> bool:
 
 def find_enhanced(text: str) -> list[str]:
     """Every enhanced status code in `text`, in order (qmail's "#5.1.1" form included)."""
-    found = [".".join(m.groups()) for m in _HASH_STATUS.finditer(text)]
+    found = [".".join(m.groups()) for m in _HASH_STATUS.finditer(text)] if "#" in text else []
     for m in _ENHANCED_LOOSE.finditer(text):
         code = ".".join(m.groups())
         if int(m.group(2)) > 7:
@@ -45,7 +45,8 @@ def find_reply(text: str) -> int | None:
 
 def choose_status(dsn_status: str, text: str, reply: int | None) -> str:
     """The most telling enhanced code: the DSN's unless it is vague or contradicts the reply class."""
-    in_text = [c for c in find_enhanced(text) if not (reply and c[0] != str(reply)[0])]
+    every = find_enhanced(text)
+    in_text = [c for c in every if not (reply and c[0] != str(reply)[0])]
     specific = next((c for c in in_text if not is_vague(c)), "")
     dsn = dsn_status if _valid(dsn_status) else ""
     if dsn and reply and dsn[0] != str(reply)[0] and in_text:
@@ -61,7 +62,7 @@ def choose_status(dsn_status: str, text: str, reply: int | None) -> str:
     # Exchange writes "#550 4.4.7 QUEUE.Expired": a failure code of the other class says more than none
     if reply and reply < 400:
         return ""
-    return next((c for c in find_enhanced(text) if c[0] in "45"), "")
+    return next((c for c in every if c[0] in "45"), "")
 
 
 def _valid(code: str) -> bool:
