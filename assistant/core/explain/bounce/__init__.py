@@ -172,12 +172,12 @@ def _analyze_message(msg: Part, depth: int) -> BounceReport:
         )
         if recipients:
             return _done(msg, "dsn", recipients, subject, sender_addr, depth)
-    action = "delayed" if prose.looks_delayed(subject + "\n" + body) else "failed"
-    found = _text_recipients(body, exclude=exclude, reporting=reporting, action=action)
+    action = "delayed" if prose.looks_delayed(subject + "\n" + body[:4000]) else "failed"  # reads 4000
+    found = _text_recipients(body, exclude=exclude, reporting=reporting, action=action, own=own)
     failed_header = [a for a in reports.addresses(msg, "X-Failed-Recipients") if a]
     if failed_header:
         by_address = {r.address.lower(): r for r in found}
-        diag = prose.diagnostic_lines(body)
+        diag = prose.diagnostic_lines(body, own)
         found = [
             by_address.get(a.lower()) or make_recipient(a, action, "", diag, reporting=reporting)
             for a in failed_header
@@ -189,7 +189,7 @@ def _analyze_message(msg: Part, depth: int) -> BounceReport:
                 if report.recipients:
                     return _forwarded(report)
     if not found:
-        diag = prose.diagnostic_lines(body)
+        diag = prose.diagnostic_lines(body, own)
         address = (
             prose.first_address(diag, exclude)
             or reports.original_recipient(attached, msg)
@@ -252,17 +252,20 @@ def _auto_reply(msg: Part, subject: str) -> bool:
 # ---- text bounces -------------------------------------------------------------------------------------
 
 
-def _text_recipients(body: str, *, exclude: set[str], reporting: str, action: str) -> list[BounceRecipient]:
+def _text_recipients(
+    body: str, *, exclude: set[str], reporting: str, action: str, own: str | None = None
+) -> list[BounceRecipient]:
+    """`own` is prose.cut_original(body[:60000]) when the caller has it."""
     out = []
-    hits = prose.recipients(body, exclude=exclude)
+    hits = prose.recipients(body, exclude=exclude, own=own)
     for hit in hits:
-        diag = hit.diagnostic or prose.diagnostic_lines(body)
+        diag = hit.diagnostic or prose.diagnostic_lines(body, own)
         r = make_recipient(
             hit.address, action, "", diag, command=hit.command, remote=hit.remote_mta, reporting=reporting
         )
         if len(hits) == 1 and r.reason in ("onhold", "undefined") and not prose.has_reply(diag):
             # the reply may stand elsewhere ("Error message below: 550 ...", then the message details)
-            lines = prose.diagnostic_lines(body)
+            lines = prose.diagnostic_lines(body, own)
             if prose.has_reply(lines):
                 r = make_recipient(hit.address, action, "", f"{lines} {diag}", command=hit.command,
                                    remote=hit.remote_mta, reporting=reporting)  # fmt: skip

@@ -234,9 +234,14 @@ def is_service_address(address: str) -> bool:
     return bool(_SERVICE_LOCAL.match(address.split("@", 1)[0]))
 
 
-def recipients(text: str, *, exclude: set[str], limit: int = 60000) -> list[TextRecipient]:
-    """Recipients named in bounce text, each with the diagnostic that follows it."""
-    text = cut_original(text[:limit])
+def recipients(
+    text: str, *, exclude: set[str], limit: int = 60000, own: str | None = None
+) -> list[TextRecipient]:
+    """Recipients named in bounce text, each with the diagnostic that follows it.
+
+    `own` is cut_original(text[:limit]) when the caller has already cut it.
+    """
+    text = own if own is not None else cut_original(text[:limit])
     lines = text.splitlines()
     anchors: list[tuple[int, str, str]] = []  # (line index, address, rest of the line)
     for i, line in enumerate(lines):
@@ -259,9 +264,12 @@ def has_reply(text: str) -> bool:
     return bool(_REPLY_LINE.search(text))
 
 
-def diagnostic_lines(text: str) -> str:
-    """The lines of a bounce text with a reply code or a failure phrase (for bounces naming nobody)."""
-    text = cut_original(text[:60000])
+def diagnostic_lines(text: str, own: str | None = None) -> str:
+    """The lines of a bounce text with a reply code or a failure phrase (for bounces naming nobody).
+
+    `own` is cut_original(text[:60000]) when the caller has already cut it.
+    """
+    text = own if own is not None else cut_original(text[:60000])
     lines = text.splitlines()
     out = [ln.strip() for ln in lines if _REPLY_LINE.search(ln) and not _TRANSCRIPT_OUT.match(ln)]
     if not out:
