@@ -166,6 +166,7 @@ def _status_fits(reason: str, command: str) -> bool:
 
 
 _EXTRA = {"vacation": VACATION, "blocklist": BLOCKLIST, "ipvolume": IP_VOLUME, "client": CLIENT_REJECTED}
+_PATTERNS = {**TEXT, **_EXTRA}  # the extras win, as `_EXTRA.get(reason) or TEXT[reason]` did
 
 
 class _Seen:
@@ -183,8 +184,7 @@ class _Seen:
     def has(self, reason: str) -> bool:
         found = self.cache.get(reason)
         if found is None:
-            pattern = _EXTRA.get(reason) or TEXT[reason]
-            found = self.cache[reason] = pattern.search(self.low, self.low) is not None
+            found = self.cache[reason] = _PATTERNS[reason].search(self.low, self.low) is not None
         return found
 
 
