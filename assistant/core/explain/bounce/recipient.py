@@ -29,6 +29,7 @@ CARRIER_DOMAINS = (
 
 
 _CARRIERS = frozenset(CARRIER_DOMAINS)
+_CARRIER_SUFFIXES = tuple(f".{d}" for d in CARRIER_DOMAINS)
 
 
 @dataclass(frozen=True)
@@ -122,8 +123,9 @@ def make_recipient(
 
 
 def _carrier(address: str) -> bool:
-    labels = address.rpartition("@")[2].lower().split(".")
-    return any(".".join(labels[i:]) in _CARRIERS for i in range(len(labels) - 1))
+    """The domain is a carrier's or below one (any suffix at a label boundary)."""
+    domain = address.rpartition("@")[2].lower()
+    return domain in _CARRIERS or domain.endswith(_CARRIER_SUFFIXES)
 
 
 _BARE_UNKNOWN = re.compile(r"\b550\s*:\s*user unknown", re.IGNORECASE)
