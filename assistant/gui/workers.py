@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import traceback
 from collections.abc import Callable
@@ -44,6 +45,10 @@ class Job(QObject):
 
     Do not touch widgets from the task: use `report` (the task's first argument) and connect to
     `progress`, which is always emitted on the GUI thread.
+
+    Only the GUI thread ever holds a Job: the worker thread knows its number and the long-lived
+    dispatcher, so the last reference to a Job (and so its C++ destructor) can never end up on a
+    worker thread.
     """
 
     progress = Signal(object)
@@ -52,47 +57,21 @@ class Job(QObject):
     cancelled = Signal()
     finished = Signal()  # after exactly one of succeeded/failed/cancelled
 
-    # Emitted from the pool thread; queued to this object's (the GUI) thread by explicit connections.
-    _raw_progress = Signal(object)
-    _raw_done = Signal(object, object)  # (result, Failure | None)
-
     def __init__(self, task: Task) -> None:
         super().__init__()  # no Qt parent: a widget closed mid-task must not delete the Job under the task
         self._task = task
         self.token = _new_token()
+        self.number = next(_numbers)
         self.running = False
         self.done = False
-        from PySide6.QtCore import Qt  # the Qt namespace costs ~10 ms to load: not before the first job
-
-        self._raw_progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
-        self._raw_done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
 
     def cancel(self) -> None:
         """Ask the task to stop; `cancelled` follows once it has returned."""
         self.token.cancel()
 
-    def _run(self) -> None:  # on the pool thread
-        result: object = None
-        failure: Failure | None = None
-        try:
-            result = self._task(self._raw_progress.emit, self.token)
-        except BaseException as exc:  # everything must come back to the GUI thread
-            failure = Failure(type(exc).__name__, str(exc), traceback.format_exc())
-        try:
-            self._raw_done.emit(result, failure)
-        except RuntimeError:  # the Job was deleted after all (interpreter shutdown): nobody to tell
-            log.info("result of a background task dropped: its job is gone")
-
-    @Slot(object)
-    def _on_progress(self, item: object) -> None:
-        if not self.done:
-            self.progress.emit(item)
-
-    @Slot(object, object)
-    def _on_done(self, result: object, failure: object) -> None:
+    def _finish(self, result: object, failure: object) -> None:
         self.running = False
         self.done = True
-        _active.discard(self)
         if self.token.cancelled:
             self.cancelled.emit()
         elif isinstance(failure, Failure):
@@ -103,18 +82,47 @@ class Job(QObject):
         self.finished.emit()
 
 
-class _Runnable(QRunnable):
-    def __init__(self, job: Job) -> None:
+class _Dispatcher(QObject):
+    """Carries progress and results from worker threads to the GUI thread (made once, never deleted)."""
+
+    # Emitted from pool threads; delivered on the GUI thread by queued connections.
+    progress = Signal(int, object)
+    done = Signal(int, object, object)  # (job number, result, Failure | None)
+
+    def __init__(self) -> None:
         super().__init__()
-        self._job = job  # the Job (and its signals) belongs to the caller; we only borrow it
+        from PySide6.QtCore import Qt  # the Qt namespace costs ~10 ms to load: not before the first job
+
+        self.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
+        self.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(int, object)
+    def _on_progress(self, number: int, item: object) -> None:
+        job = _active.get(number)
+        if job is not None and not job.done:
+            job.progress.emit(item)
+
+    @Slot(int, object, object)
+    def _on_done(self, number: int, result: object, failure: object) -> None:
+        job = _active.pop(number, None)
+        if job is not None:
+            job._finish(result, failure)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, body: Callable[[], None]) -> None:
+        super().__init__()
+        self._body = body  # plain Python: no Qt object but the dispatcher is reachable from here
         self.setAutoDelete(True)
 
     def run(self) -> None:
-        self._job._run()
+        self._body()
 
 
 _pool: QThreadPool | None = None
-_active: set[Job] = set()  # keeps running jobs alive until their result is delivered
+_dispatcher: _Dispatcher | None = None
+_numbers = itertools.count(1)
+_active: dict[int, Job] = {}  # keeps running jobs alive until their result is delivered
 
 
 def pool() -> QThreadPool:
@@ -125,6 +133,13 @@ def pool() -> QThreadPool:
     return _pool
 
 
+def _the_dispatcher() -> _Dispatcher:
+    global _dispatcher
+    if _dispatcher is None:
+        _dispatcher = _Dispatcher()
+    return _dispatcher
+
+
 def start(task: Task, owner: QObject | None = None) -> Job:
     """Run `task(report, cancel_token)` on a worker thread; connect to the returned Job.
 
@@ -132,21 +147,32 @@ def start(task: Task, owner: QObject | None = None) -> Job:
     cancelled (its result then goes nowhere); connect to slots of `owner`, which Qt disconnects.
     """
     job = Job(task)
+    token, number, dispatcher = job.token, job.number, _the_dispatcher()
     if owner is not None:
-        owner.destroyed.connect(job.cancel)
+        owner.destroyed.connect(lambda *_: token.cancel())
+
+    def body() -> None:  # on the pool thread: everything must come back to the GUI thread
+        result: object = None
+        failure: Failure | None = None
+        try:
+            result = task(lambda item: dispatcher.progress.emit(number, item), token)
+        except BaseException as exc:
+            failure = Failure(type(exc).__name__, str(exc), traceback.format_exc())
+        dispatcher.done.emit(number, result, failure)
+
     job.running = True
-    _active.add(job)
-    pool().start(_Runnable(job))
+    _active[number] = job
+    pool().start(_Runnable(body))
     return job
 
 
 def active_jobs() -> list[Job]:
-    return list(_active)
+    return list(_active.values())
 
 
 def shutdown(timeout_ms: int = 20000) -> bool:
     """Cancel every running job and wait for the worker threads; True when all have ended."""
-    for job in list(_active):
+    for job in list(_active.values()):
         job.cancel()
     if _pool is None:
         return True
