@@ -33,7 +33,7 @@ class Pattern:
         self.trigger_set: frozenset[str] = frozenset(self.triggers or ())
         # a first, cheaper screen: the words no other word of the set contains ("not " for "not found")
         self._minimal = tuple(
-            w for w in self.trigger_set if not any(o != w and o in w for o in self.trigger_set)
+            w for w in self.triggers or () if not any(o != w and o in w for o in self.trigger_set)
         )
         self._sources = split_top(pattern) if self.triggers is not None else []
         self._compiled: dict[int, re.Pattern[str]] = {}
