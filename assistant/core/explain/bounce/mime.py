@@ -42,7 +42,7 @@ class Part:
         if "/" not in ctype:
             ctype = "text/plain"
         params = {}
-        for name, value in _PARAM.findall(";" + rest):
+        for name, value in _PARAM.findall(";" + rest) if "=" in rest else ():
             if value.startswith('"'):
                 value = value[1:-1].replace('\\"', '"').replace("\\\\", "\\")
             params[name.lower().rstrip("*")] = value

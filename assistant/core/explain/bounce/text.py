@@ -360,6 +360,18 @@ _NOISE = re.compile(r"<<<\s*|(?:^|(?<=\s))>+(?=\s|$)")  # transcript arrows, quo
 
 
 def _clean(text: str) -> str:
-    if ">" in text or "<<<" in text:  # every _NOISE match holds one of these: most texts skip the regex
+    if _noisy(text):
         text = _NOISE.sub(" ", text)
     return " ".join(text.split())[:2000]
+
+
+def _noisy(text: str) -> bool:
+    """Whether _NOISE can match: "<<<", or a ">" at the start or after a space (not "<a@b>: ...")."""
+    if "<<<" in text:
+        return True
+    at = text.find(">")
+    while at >= 0:
+        if at == 0 or text[at - 1].isspace():
+            return True
+        at = text.find(">", at + 1)
+    return False
