@@ -55,8 +55,15 @@ class Pattern:
         low = lowered if lowered is not None else text.lower()
         for word in self._minimal:
             if word in low:
-                return self.search_present(text, {t for t in self.trigger_set if t in low})
-        return None
+                break
+        else:
+            return None
+        # as search_present(text, the trigger words in `low`), in one pass (a minimal word is present)
+        if len(self._sources) == 1:
+            return self.regex.search(text)
+        index = self._index
+        wanted = {n for t in self.trigger_set if t in low for n in index.get(t, ())}
+        return self._search_alternatives(text, wanted)
 
     def search_present(self, text: str, present: set[str] | frozenset[str]) -> re.Match[str] | None:
         """search() when the caller already knows which literals occur in the text (see present_words)."""
@@ -67,7 +74,10 @@ class Pattern:
             return None
         if len(self._sources) == 1:
             return self.regex.search(text)
-        for n in sorted({n for word in common for n in self._index[word]}):
+        return self._search_alternatives(text, {n for word in common for n in self._index[word]})
+
+    def _search_alternatives(self, text: str, wanted: set[int]) -> re.Match[str] | None:
+        for n in sorted(wanted):
             compiled = self._compiled.get(n)
             if compiled is None:  # compiled on first use: most alternatives are never needed
                 compiled = self._compiled[n] = re.compile(self._sources[n], re.IGNORECASE)
