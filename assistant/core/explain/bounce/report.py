@@ -134,7 +134,9 @@ def addresses(msg: Part, name: str) -> list[str]:
     values = msg.get_all(name)
     if not values:
         return []
-    return prose.ADDRESS.findall(" ".join(str(v) for v in values))
+    # an address holds no white space and always an "@": only such words need the (slow) scan
+    find = prose.ADDRESS.findall
+    return [a for v in values for word in str(v).split() if "@" in word for a in find(word)]
 
 
 def _field_address(value: str) -> str:
