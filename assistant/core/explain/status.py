@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 
 # An enhanced status code not glued to a version number, an IP address or another number.
-_ENHANCED_LOOSE = re.compile(r"(?<![\d.vV])([245])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)")
-_REPLY = re.compile(r"(?<![\w.-])(?<![\w.:]:)([245][0-5]\d)(?:[ -]|:(?!\d)|$)")  # "ERROR CODE :550" too
+# The look-behinds stand after the first digit (they look back over it): a pattern that starts with a
+# look-behind is tried at every position of the text, one that starts with [245] jumps to the digits.
+_ENHANCED_LOOSE = re.compile(r"([245])(?<![\d.vV][245])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)")
+# "ERROR CODE :550" too
+_REPLY = re.compile(r"([245](?<![\w.-][245])(?<![\w.:]:[245])[0-5]\d)(?:[ -]|:(?!\d)|$)")
 _STATUS = re.compile(r"[245]\.\d{1,3}\.\d{1,3}")
 _HASH_STATUS = re.compile(r"#([245])\.(\d{1,3})\.(\d{1,3})")  # qmail "(#5.1.1)"
 

@@ -38,7 +38,9 @@ _ORIGINAL_WORDS = (
     "原文",
     "送信したメール",
 )
-_REPLY_LINE = re.compile(r"(?<![\d.])[245]\d\d(?:[ -]|$)|[245]\.\d{1,3}\.\d{1,3}")
+# (?<![\d.])[245]\d\d(?:[ -]|$)|[245]\.\d{1,3}\.\d{1,3}, written to start with the digit (the look-behind
+# moved after it): a pattern that starts with a look-behind is tried at every position, this one jumps.
+_REPLY_LINE = re.compile(r"[245](?:(?<![\d.][245])\d\d(?:[ -]|$)|\.\d{1,3}\.\d{1,3})")
 _DIAGNOSTIC_HINT = Pattern(
     r"said:|remote (?:host|server|mail server|system)|smtp error|reason:|<<<|diagnostic|returned '|"
     r"error|unknown|rejected|refused|denied|not found|does not exist|full|quota|too (?:large|big)|"
