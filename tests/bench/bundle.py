@@ -22,28 +22,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from bare_window import PROGRAM  # a sibling module: the benchmarks run as scripts
+
 ROOT = Path(__file__).resolve().parents[2]
-# The baseline: a bare window with the same first-paint probe as the app (and tests/bench/startup.py).
-HELLO = """import os, sys, time
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
-
-class Probe(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, lambda: (print(f"shown {time.time():.6f}", flush=True), os._exit(0)))
-            watched.removeEventFilter(self)
-        return False
-
-app = QApplication(sys.argv)
-window = QMainWindow()
-window.setWindowTitle("bare")
-window.resize(800, 600)
-probe = Probe()
-window.installEventFilter(probe)
-window.show()
-app.exec()
-"""
 
 
 def tree_size(folder: Path) -> int:
@@ -52,7 +33,7 @@ def tree_size(folder: Path) -> int:
 
 def build_bare(work: Path) -> Path:
     script = work / "hello.py"
-    script.write_text(HELLO)
+    script.write_text(PROGRAM)
     subprocess.run(
         [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
          "--distpath", str(work / "dist"), "--workpath", str(work / "build"),

@@ -15,29 +15,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from bare_window import PROGRAM  # a sibling module: the benchmarks run as scripts
+
 ROOT = Path(__file__).resolve().parents[2]
 
-BARE = """
-import os, sys, time
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
-
-class Probe(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, lambda: (print(f"shown {time.time():.6f}", flush=True), os._exit(0)))
-            watched.removeEventFilter(self)
-        return False
-
-app = QApplication(sys.argv)
-window = QMainWindow()
-window.setWindowTitle("bare")
-window.resize(800, 600)
-probe = Probe()
-window.installEventFilter(probe)
-window.show()
-app.exec()
-"""
 
 
 def one_run(argv: list[str], env: dict[str, str]) -> float:
@@ -66,7 +47,7 @@ def main() -> int:
         "PYTHONDONTWRITEBYTECODE": "",
     })
     ours_cmd = [sys.executable, "-m", "assistant"]
-    bare_cmd = [sys.executable, "-c", BARE]
+    bare_cmd = [sys.executable, "-c", PROGRAM]
     one_run(ours_cmd, env)  # warm the disk cache and the .pyc files for both
     one_run(bare_cmd, env)
     ours: list[float] = []
