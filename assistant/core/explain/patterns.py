@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 
 _ESCAPED_LITERALS = set(".-()[]{}|?*+^$\\/ @#'\"<>:;,=!&%~`")
@@ -17,10 +18,12 @@ class Pattern:
 
     __slots__ = (
         "_compiled",
+        "_compiled_low",
         "_index",
         "_minimal",
         "_pattern",
         "_regex",
+        "_regex_low",
         "_sources",
         "trigger_set",
         "triggers",
@@ -29,6 +32,7 @@ class Pattern:
     def __init__(self, pattern: str) -> None:
         self._pattern = pattern
         self._regex: re.Pattern[str] | None = None  # compiled on first use: imports stay fast
+        self._regex_low: re.Pattern[str] | None = None  # the same, for lower-case ASCII text (see _compile)
         self.triggers = triggers(pattern)
         self.trigger_set: frozenset[str] = frozenset(self.triggers or ())
         # a first, cheaper screen: the words no other word of the set contains ("not " for "not found")
@@ -37,6 +41,7 @@ class Pattern:
         )
         self._sources = split_top(pattern) if self.triggers is not None else []
         self._compiled: dict[int, re.Pattern[str]] = {}
+        self._compiled_low: dict[int, re.Pattern[str]] = {}
         self._index: dict[str, tuple[int, ...]] = {}
         for n, alternative in enumerate(self._sources):
             for word in triggers(alternative) or ():
@@ -59,11 +64,16 @@ class Pattern:
         else:
             return None
         # as search_present(text, the trigger words in `low`), in one pass (a minimal word is present)
+        lowered_ascii = text is low and low.isascii()  # e.g. reasons: the text is lower-cased already
         if len(self._sources) == 1:
+            if lowered_ascii:
+                if self._regex_low is None:
+                    self._regex_low = _compile(self._pattern, lowered_ascii=True)
+                return self._regex_low.search(text)
             return self.regex.search(text)
         index = self._index
         wanted = {n for t in self.trigger_set if t in low for n in index.get(t, ())}
-        return self._search_alternatives(text, wanted)
+        return self._search_alternatives(text, wanted, lowered_ascii)
 
     def search_present(self, text: str, present: set[str] | frozenset[str]) -> re.Match[str] | None:
         """search() when the caller already knows which literals occur in the text (see present_words)."""
@@ -76,11 +86,14 @@ class Pattern:
             return self.regex.search(text)
         return self._search_alternatives(text, {n for word in common for n in self._index[word]})
 
-    def _search_alternatives(self, text: str, wanted: set[int]) -> re.Match[str] | None:
+    def _search_alternatives(
+        self, text: str, wanted: set[int], lowered_ascii: bool = False
+    ) -> re.Match[str] | None:
+        cache = self._compiled_low if lowered_ascii else self._compiled
         for n in sorted(wanted):
-            compiled = self._compiled.get(n)
+            compiled = cache.get(n)
             if compiled is None:  # compiled on first use: most alternatives are never needed
-                compiled = self._compiled[n] = re.compile(self._sources[n], re.IGNORECASE)
+                compiled = cache[n] = _compile(self._sources[n], lowered_ascii=lowered_ascii)
             m = compiled.search(text)
             if m:
                 return m
@@ -88,6 +101,75 @@ class Pattern:
 
     def hit(self, lowered: str, text: str | None = None) -> bool:
         return self.search(text if text is not None else lowered, lowered) is not None
+
+
+def _compile(source: str, *, lowered_ascii: bool = False) -> re.Pattern[str]:
+    """`source` case-insensitive; for lower-case ASCII text without the flag when that matches the same.
+
+    A case-insensitive regex has no literal prefix to jump to and compares folded characters: it is
+    several times slower. On text that is lower-case ASCII, the flag changes nothing when no character
+    the pattern can match is upper-case or folds to ASCII (see _case_blind).
+    """
+    if lowered_ascii and _case_blind(source):
+        return re.compile(source)
+    return re.compile(source, re.IGNORECASE)
+
+
+def _case_blind(source: str) -> bool:
+    """Whether every literal, class member and range of `source` is uncased or lower-case ASCII."""
+    parser = importlib.import_module("re._parser")
+    try:
+        tree = parser.parse(source)
+    except re.error:
+        return False
+    return bool(_blind_items(list(tree)))
+
+
+def _blind_char(code: int) -> bool:
+    if code < 128:
+        return not 65 <= code <= 90  # A-Z
+    c = chr(code)
+    return c.lower() == c == c.upper()
+
+
+def _blind_items(items: list[tuple[object, object]]) -> bool:
+    for op, av in items:
+        name = str(op)
+        if name in ("LITERAL", "NOT_LITERAL"):
+            if not _blind_char(int(av)):  # type: ignore[call-overload]
+                return False
+        elif name == "IN":
+            for member_op, member in av:  # type: ignore[attr-defined]
+                member_name = str(member_op)
+                if member_name in ("LITERAL", "NOT_LITERAL"):
+                    if not _blind_char(member):
+                        return False
+                elif member_name == "RANGE":
+                    low, high = member
+                    if high - low > 4096 or not all(_blind_char(c) for c in range(low, high + 1)):
+                        return False
+                elif member_name not in ("NEGATE", "CATEGORY"):
+                    return False
+        elif name in ("AT", "ANY", "CATEGORY", "GROUPREF"):
+            continue
+        elif name == "SUBPATTERN":
+            if not _blind_items(list(av[3])):  # type: ignore[index]
+                return False
+        elif name == "BRANCH":
+            if not all(_blind_items(list(branch)) for branch in av[1]):  # type: ignore[index]
+                return False
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            if not _blind_items(list(av[2])):  # type: ignore[index]
+                return False
+        elif name in ("ASSERT", "ASSERT_NOT"):
+            if not _blind_items(list(av[1])):  # type: ignore[index]
+                return False
+        elif name == "ATOMIC_GROUP":
+            if not _blind_items(list(av)):  # type: ignore[call-overload]
+                return False
+        else:  # GROUPREF_EXISTS and anything unknown: keep the flag
+            return False
+    return True
 
 
 def present_words(lowered: str, words: frozenset[str]) -> set[str]:
