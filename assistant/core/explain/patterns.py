@@ -99,6 +99,11 @@ class Pattern:
                 return m
         return None
 
+    def occurs(self, text: str) -> bool:
+        """Whether the pattern occurs in `text`; ASCII text is searched lower-cased (same answer, faster)."""
+        low = text.lower()
+        return self.search(low if text.isascii() else text, low) is not None
+
     def hit(self, lowered: str, text: str | None = None) -> bool:
         return self.search(text if text is not None else lowered, lowered) is not None
 

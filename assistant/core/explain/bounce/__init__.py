@@ -100,7 +100,7 @@ def analyze_text(text: str) -> BounceReport:
     found = _text_recipients(text, exclude=set(), reporting="", action=_default_action(text))
     if found:
         return BounceReport("text", tuple(found))
-    if _BOUNCE_BODY.search(text):
+    if _BOUNCE_BODY.occurs(text):
         diag = prose.diagnostic_lines(text)
         address = prose.first_address(diag, set()) or prose.first_address(prose.cut_original(text), set())
         return BounceReport("text", (make_recipient(address, _default_action(text), "", diag),))
@@ -232,9 +232,9 @@ def _bounce_like(msg: Part, subject: str, sender: str, body: str) -> bool:
     ctype = msg.get_content_type()
     if ctype == "multipart/report":
         return True
-    if _BOUNCE_SUBJECT.search(subject):
+    if _BOUNCE_SUBJECT.occurs(subject):
         return True
-    return bool(body) and bool(_BOUNCE_BODY.search(prose.cut_original(body[:20000])))
+    return bool(body) and _BOUNCE_BODY.occurs(prose.cut_original(body[:20000]))
 
 
 def _auto_reply(msg: Part, subject: str) -> bool:

@@ -189,7 +189,7 @@ def reporting_mta(text: str) -> str:
 
 
 def looks_delayed(text: str) -> bool:
-    return bool(_DELAYED.search(text[:4000]))
+    return _DELAYED.occurs(text[:4000])
 
 
 def command_of(text: str) -> str:
@@ -275,7 +275,7 @@ def diagnostic_lines(text: str, own: str | None = None) -> str:
     lines = text.splitlines()
     out = [ln.strip() for ln in lines if _REPLY_LINE.search(ln) and not _TRANSCRIPT_OUT.match(ln)]
     if not out:
-        out = [ln.strip() for ln in text.splitlines() if _DIAGNOSTIC_HINT.search(ln)][:6]
+        out = [ln.strip() for ln in text.splitlines() if _DIAGNOSTIC_HINT.occurs(ln)][:6]
     return _clean(" ".join(out))
 
 
@@ -316,7 +316,7 @@ def _anchor(line: str, exclude: set[str]) -> tuple[str, str] | None:
         rest = stripped[m.end() :]
         # "<a@b>: text", "<a@b>... text", "a@b (a@b)", a@b alone, "a@b  text" (carrier lists)
         if rest and not _ADDRESS_END.match(rest):
-            if not _DIAGNOSTIC_HINT.search(rest):
+            if not _DIAGNOSTIC_HINT.occurs(rest):
                 return None
         if address.lower() in exclude or is_service_address(address):
             return None
@@ -341,7 +341,7 @@ def _diagnostic_block(lines: list[str]) -> str:
     kept: list[str] = []
     for i, para in enumerate(p for p in paragraphs if p):
         text = " ".join(ln.strip() for ln in para)
-        if (i == 0 and para[0][:1] in " \t") or _REPLY_LINE.search(text) or _DIAGNOSTIC_HINT.search(text):
+        if (i == 0 and para[0][:1] in " \t") or _REPLY_LINE.search(text) or _DIAGNOSTIC_HINT.occurs(text):
             kept.append(text)
     return _clean(" ".join(kept))
 
