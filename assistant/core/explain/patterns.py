@@ -17,6 +17,7 @@ class Pattern:
     """
 
     __slots__ = (
+        "_alt_words",
         "_compiled",
         "_compiled_low",
         "_index",
@@ -43,8 +44,10 @@ class Pattern:
         self._compiled: dict[int, re.Pattern[str]] = {}
         self._compiled_low: dict[int, re.Pattern[str]] = {}
         self._index: dict[str, tuple[int, ...]] = {}
+        self._alt_words: list[tuple[str, ...]] = []  # per alternative, the literals one of which it needs
         for n, alternative in enumerate(self._sources):
-            for word in triggers(alternative) or ():
+            self._alt_words.append(triggers(alternative) or ())
+            for word in self._alt_words[-1]:
                 self._index[word] = (*self._index.get(word, ()), n)
 
     @property
@@ -71,9 +74,21 @@ class Pattern:
                     self._regex_low = _compile(self._pattern, lowered_ascii=True)
                 return self._regex_low.search(text)
             return self.regex.search(text)
-        index = self._index
-        wanted = {n for t in self.trigger_set if t in low for n in index.get(t, ())}
-        return self._search_alternatives(text, wanted, lowered_ascii)
+        # the alternatives whose literals occur, in order, until one matches (what search_present does)
+        cache = self._compiled_low if lowered_ascii else self._compiled
+        for n, words in enumerate(self._alt_words):
+            for word in words:
+                if word in low:
+                    break
+            else:
+                continue
+            compiled = cache.get(n)
+            if compiled is None:
+                compiled = cache[n] = _compile(self._sources[n], lowered_ascii=lowered_ascii)
+            m = compiled.search(text)
+            if m:
+                return m
+        return None
 
     def search_present(self, text: str, present: set[str] | frozenset[str]) -> re.Match[str] | None:
         """search() when the caller already knows which literals occur in the text (see present_words)."""
