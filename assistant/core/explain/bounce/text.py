@@ -148,6 +148,12 @@ _LEADING_ADDRESS = re.compile(
     + r")>?",
     re.I,
 )
+# The same two patterns for lower-cased ASCII lines, without IGNORECASE (several times faster): their
+# literals are lower-case, their letter classes hold both cases; a match has the same span in the line.
+_LEADING_ADDRESS_LOWER = re.compile(
+    _LEADING_ADDRESS.pattern.replace("RCPT To:|Recipient:", "rcpt to:|recipient:")
+)
+_DELIVERED_TO_LOWER = re.compile(_DELIVERED_TO.pattern)
 
 
 @dataclass
@@ -310,9 +316,11 @@ def _anchor(line: str, exclude: set[str]) -> tuple[str, str] | None:
     stripped = line.strip().lstrip(">*-•・ \t\u3000")
     if not stripped:
         return None
-    m = _LEADING_ADDRESS.match(stripped)
-    if m and not stripped.lower().startswith(("to:", "from:")):
-        address = m.group(1)
+    low_stripped = stripped.lower()
+    ascii_line = line.isascii()
+    m = _LEADING_ADDRESS_LOWER.match(low_stripped) if ascii_line else _LEADING_ADDRESS.match(stripped)
+    if m and not low_stripped.startswith(("to:", "from:")):
+        address = stripped[m.start(1) : m.end(1)]
         rest = stripped[m.end() :]
         # "<a@b>: text", "<a@b>... text", "a@b (a@b)", a@b alone, "a@b  text" (carrier lists)
         if rest and not _ADDRESS_END.match(rest):
@@ -324,9 +332,11 @@ def _anchor(line: str, exclude: set[str]) -> tuple[str, str] | None:
     low = line.lower()
     if not any(w in low for w in _DELIVERED_WORDS):
         return None
-    m = _DELIVERED_TO.search(line)
-    if m and m.group(1).lower() not in exclude and not is_service_address(m.group(1)):
-        return m.group(1), f"{line[: m.start()].strip()} {line[m.end() :]}".strip(" :.;,()>")
+    m = _DELIVERED_TO_LOWER.search(low) if ascii_line else _DELIVERED_TO.search(line)
+    if m:
+        address = line[m.start(1) : m.end(1)]
+        if address.lower() not in exclude and not is_service_address(address):
+            return address, f"{line[: m.start()].strip()} {line[m.end() :]}".strip(" :.;,()>")
     return None
 
 
