@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -222,3 +224,43 @@ class ExplanationCard(QFrame):
     def copy_support(self) -> None:
         QGuiApplication.clipboard().setText(self.support_text())
         self.copy_button.setText(self.tr("Copied"))
+
+
+def mnemonic(text: str) -> str:
+    """The Alt+letter of a label ("Test &again" → "a", "もう一度テスト(&A)" → "a"), or ""."""
+    found = re.search(r"&([^&\s])", text.replace("&&", ""))
+    return found.group(1).lower() if found else ""
+
+
+def _relabel(text: str, taken: set[str]) -> str:
+    """The label with a letter nobody on the page uses yet, or with none when every letter is taken."""
+    plain = re.sub(r"&(?!&)", "", text)
+    suffix = re.fullmatch(r"(.*)\((\w)\)(…?)", plain)  # Japanese style: "…(A)" → "…(&B)"
+    if suffix:
+        free = next((c for c in "abcdefghijklmnopqrstuvwxyz" if c not in taken), "")
+        head, tail = suffix.group(1), suffix.group(3)
+        return f"{head}(&{free.upper()}){tail}" if free else head + tail
+    for i, char in enumerate(plain):
+        if char.isascii() and char.isalnum() and char.lower() not in taken:
+            return plain[:i] + "&" + plain[i:]
+    return plain
+
+
+def unique_mnemonics(cards: Sequence[ExplanationCard], taken: Iterable[str] = ()) -> None:
+    """Several cards on one page: every Alt+letter reaches exactly one button.
+
+    "Test again" does the same on every card, so only the first card keeps its letter; the other buttons
+    (each card's own "Copy for support") get a letter no other button on the page uses. `taken`: the
+    letters of the page's other buttons (e.g. "< &Back")."""
+    used = {letter for letter in taken if letter}
+    for index, card in enumerate(cards):
+        if index > 0:
+            card.retry_button.setText(re.sub(r"\(&\w\)|&(?!&)", "", card.retry_button.text()))
+        buttons: list[QAbstractButton] = [card.retry_button, card.copy_button]
+        for button in buttons:
+            letter = mnemonic(button.text())
+            if letter and letter in used:
+                button.setText(_relabel(button.text(), used))
+                letter = mnemonic(button.text())
+            if letter:
+                used.add(letter)

@@ -230,7 +230,10 @@ class AccountPanel(QWidget):
 
     def show_outcome(self, outcome: RunOutcome, kind: str, lang: str) -> None:
         """The finished run: every column settled, a one-line summary, and a card per failure."""
-        from assistant.gui.widgets.explanation_card import ExplanationCard  # only a failure needs it
+        from assistant.gui.widgets.explanation_card import (  # only a failure needs them
+            ExplanationCard,
+            unique_mnemonics,
+        )
         from assistant.gui.windows.tasks import explain_server
 
         self.running = False
@@ -270,6 +273,7 @@ class AccountPanel(QWidget):
             card.retry.connect(self.retry_requested)
             self.cards.append(card)
             self.cards_box.addWidget(card)
+        unique_mnemonics(self.cards)
 
     def _fallback(self, code: str) -> Any:
         from types import SimpleNamespace

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from assistant.gui import words
-from assistant.gui.widgets.explanation_card import ExplanationCard
+from assistant.gui.widgets.explanation_card import ExplanationCard, mnemonic, unique_mnemonics
 from assistant.gui.widgets.status_list import format_ms
 from assistant.gui.wizard import session
 from assistant.gui.wizard.page import WizardPage
@@ -117,6 +117,8 @@ class ResultPage(WizardPage):
             )
             for server in failed:
                 self._add_card(server)
+            frame = (self.wizard.back_button, self.wizard.cancel_button, self.wizard.next_button)
+            unique_mnemonics(self.cards, [mnemonic(b.text()) for b in frame])
         self.changed.emit()
 
     def _add_card(self, server: session.ServerOutcome) -> None:

@@ -1,0 +1,75 @@
+"""Found in QA: Alt+letters shared by two cards, the keyring tick in the password dialog, narrow windows."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication
+
+from assistant.core.address import parse_address
+from assistant.gui.widgets.explanation_card import mnemonic
+from tests.gui.wizard_driver import SLOW, card_ids, check_with, make_wizard, to_result
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def _letters(window: Any) -> Counter[str]:
+    """The Alt+letters of every button a keyboard user can reach on the window now."""
+    buttons = [b for b in window.findChildren(QAbstractButton) if b.isVisible()]
+    return Counter(letter for b in buttons if (letter := mnemonic(b.text())))
+
+
+def test_two_failed_servers_give_every_action_its_own_alt_letter(qtbot: Any, lab: Any) -> None:
+    wizard = make_wizard(qtbot, net=lab.net_config())
+    wizard.state.address = parse_address("taro@lab.test")
+    wizard.state.password = "not-the-password"
+    check_with(qtbot, wizard, lab.settings("imaps"), lab.settings("submission"))
+    to_result(qtbot, wizard)
+    assert card_ids(wizard) == ["auth.failed", "auth.failed"]
+    first, second = wizard.results.cards
+    for card in (first, second):
+        card.details_toggle.setChecked(True)  # both "Copy for support" buttons on screen
+    qtbot.waitUntil(second.copy_button.isVisible)
+    letters = _letters(wizard)
+    assert letters and max(letters.values()) == 1, letters
+    assert mnemonic(first.retry_button.text()) == "a" and not mnemonic(second.retry_button.text())
+    assert second.retry_button.text() == "Test again"  # still reachable with Tab, same action as the first
+    one, two = mnemonic(first.copy_button.text()), mnemonic(second.copy_button.text())
+    assert one == "c" and two and two != one
+
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
+    qtbot.keyClick(wizard, getattr(Qt.Key, f"Key_{two.upper()}"), Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == second.support_text())
+    qtbot.keyClick(wizard, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)  # Test again, once for the page
+    qtbot.waitUntil(lambda: wizard.page() is wizard.testing, timeout=SLOW)
+
+
+def test_japanese_cards_move_the_letter_inside_the_brackets(qtbot: Any) -> None:
+    from assistant.gui.app import create_app
+    from assistant.gui.wizard import scenes
+
+    create_app([], "ja")
+    try:
+        wrong = scenes._ev(scenes.Stage.LOGIN, "auth.failed", scenes.IMAP)
+        wizard = scenes._result(
+            scenes.CheckOutcome(
+                [
+                    scenes.ServerOutcome("incoming", scenes.IMAP, False, wrong),
+                    scenes.ServerOutcome("outgoing", scenes.SMTP, False, wrong),
+                ]
+            )
+        )
+        qtbot.addWidget(wizard)
+        first, second = wizard.results.cards
+        assert first.retry_button.text() == "もう一度テスト(&A)"
+        assert second.retry_button.text() == "もう一度テスト"
+        assert first.copy_button.text() == "サポート用にコピー(&C)"
+        assert second.copy_button.text().startswith("サポート用にコピー(&")
+        assert second.copy_button.text() != first.copy_button.text()
+    finally:
+        create_app([], "en")
