@@ -157,14 +157,18 @@ def _analyze_message(msg: Part, depth: int) -> BounceReport:
                 if report.is_bounce and report.kind != "auto-reply":
                     return _forwarded(report)
         return BounceReport("not-bounce", (), subject, sender_addr)
-    reporting = prose.reporting_mta(body) or reports.domain_of(sender_addr)
+
+    def reporting_of() -> str:  # read from the text only when the report does not name it
+        return prose.reporting_mta(body) or reports.domain_of(sender_addr)
+
     if dsn_parts:
         blocks: list[dict[str, str]] = []
         for part in dsn_parts:
             blocks.extend(mail.report_fields(part))
-        recipients = reports.dsn_recipients(blocks, body, exclude, reporting=reporting)
+        recipients = reports.dsn_recipients(blocks, body, exclude, reporting=reporting_of)
         if recipients:
             return _done(msg, "dsn", recipients, subject, sender_addr, depth)
+    reporting = reporting_of()
     own = prose.cut_original(body[:60000])
     if "final-recipient:" in own.lower():  # report fields written into a text part
         recipients = reports.dsn_recipients(

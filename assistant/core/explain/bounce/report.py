@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from assistant.core.explain.bounce import message as mail
 from assistant.core.explain.bounce import text as prose
@@ -14,9 +15,16 @@ _X_UNIX = re.compile(r"^x-unix;", re.IGNORECASE)
 
 
 def dsn_recipients(
-    blocks: list[dict[str, str]], body: str, exclude: set[str], *, reporting: str = ""
+    blocks: list[dict[str, str]],
+    body: str,
+    exclude: set[str],
+    *,
+    reporting: str | Callable[[], str] = "",
 ) -> list[BounceRecipient]:
-    """One finding per recipient block of a delivery-status report; the human text fills the gaps."""
+    """One finding per recipient block of a delivery-status report; the human text fills the gaps.
+
+    `reporting` (or what it returns, asked only when the report names no Reporting-MTA) is the fallback.
+    """
     per_message: dict[str, str] = {}
     recipient_blocks: list[dict[str, str]] = []
     for block in blocks:
@@ -24,7 +32,9 @@ def dsn_recipients(
             recipient_blocks.append(block)
         elif not recipient_blocks:
             per_message.update(block)
-    reporting_mta = _field_host(per_message.get("reporting-mta", "")) or reporting
+    reporting_mta = _field_host(per_message.get("reporting-mta", "")) or (
+        reporting() if callable(reporting) else reporting
+    )
     prose_view = _ProseView(body, exclude, several=len(recipient_blocks) > 1)
     out: list[BounceRecipient] = []
     for block in recipient_blocks:
