@@ -423,6 +423,14 @@
       <source>Save the password in the keyring</source>
       <translation>パスワードをキーリングに保存する</translation>
     </message>
+    <message>
+      <source>This computer has no password storage (keyring) the assistant can use, so the password can't be saved. You will be asked for it each time.</source>
+      <translation>このパソコンには、アシスタントが使えるパスワードの保管場所（キーリング）がないため、パスワードを保存できません。パスワードは毎回入力してください。</translation>
+    </message>
+    <message>
+      <source>The keyring is locked, so the password can't be saved now. You will be asked for it next time.</source>
+      <translation>キーリングがロックされているため、今はパスワードを保存できません。次回もパスワードを入力してください。</translation>
+    </message>
   </context>
   <context>
     <name>PasswordFlow</name>

@@ -73,3 +73,66 @@ def test_japanese_cards_move_the_letter_inside_the_brackets(qtbot: Any) -> None:
         assert second.copy_button.text() != first.copy_button.text()
     finally:
         create_app([], "en")
+
+
+def _password_dialog(qtbot: Any, lab: Any, config: Any, passwords: Any) -> Any:
+    """The main window's password dialog for an account whose password is not saved, keyring checked."""
+    from assistant.core.store import SettingsStore
+    from assistant.gui.windows.main import MainWindow
+    from tests.gui.lab_accounts import lab_account, write_settings
+
+    write_settings(config, lab_account(lab))
+    window = MainWindow(store=SettingsStore(config), passwords=passwords, net=lab.net_config())
+    qtbot.addWidget(window)
+    window.panel.test_button.click()
+    flow = window.password_flow
+    qtbot.waitUntil(lambda: flow.password_dialog is not None and flow.password_dialog.keyring is not None)
+    dialog = flow.password_dialog
+    assert dialog is not None and dialog.save.isVisible()
+    return dialog
+
+
+def test_password_dialog_ticks_save_only_when_the_keyring_works(
+    qtbot: Any, app: Any, lab: Any, config: Any, secret_service: Any
+) -> None:
+    from keyring.backends import SecretService
+
+    from assistant.core.secrets import PasswordStore
+
+    dialog = _password_dialog(qtbot, lab, config, PasswordStore(SecretService.Keyring(), timeout=10))
+    assert dialog.keyring == "ok"
+    assert dialog.save.isChecked() and dialog.save.isEnabled() and not dialog.save_reason.isVisible()
+    dialog.reject()
+
+
+def test_password_dialog_without_a_keyring_does_not_offer_to_save(
+    qtbot: Any, app: Any, lab: Any, config: Any, monkeypatch: Any
+) -> None:
+    from keyring.backends import SecretService
+
+    from assistant.core.secrets import PasswordStore
+
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)  # no Secret Service to talk to
+    dialog = _password_dialog(qtbot, lab, config, PasswordStore(SecretService.Keyring(), timeout=10))
+    assert dialog.keyring == "no_backend"
+    assert not dialog.save.isChecked() and not dialog.save.isEnabled()
+    assert dialog.save_reason.isVisible()
+    assert dialog.save_reason.text().startswith("This computer has no password storage (keyring)")
+    dialog.save.setChecked(True)  # even if something ticks it, nothing is sent to a keyring that isn't there
+    assert not dialog.wants_save()
+    dialog.reject()
+
+
+def test_password_dialog_with_a_locked_keyring_says_so(
+    qtbot: Any, app: Any, lab: Any, config: Any, secret_service: Any
+) -> None:
+    from keyring.backends import SecretService
+
+    from assistant.core.secrets import PasswordStore
+
+    secret_service.lock()
+    dialog = _password_dialog(qtbot, lab, config, PasswordStore(SecretService.Keyring(), timeout=10))
+    assert dialog.keyring == "locked"
+    assert not dialog.save.isChecked() and not dialog.save.isEnabled()
+    assert dialog.save_reason.isVisible() and "locked" in dialog.save_reason.text()
+    dialog.reject()

@@ -22,11 +22,23 @@ from assistant.gui.widgets import theme
 
 
 class PasswordDialog(QDialog):
-    """The password for one account, typed now; optionally saved in the keyring afterwards."""
+    """The password for one account, typed now; optionally saved in the keyring afterwards.
 
-    def __init__(self, address: str, *, offer_save: bool = True, parent: QWidget | None = None) -> None:
+    `keyring` is a secrets.KeyringState value ("ok" / "no_backend" / "locked"), or None while it is being
+    checked: "save" is unticked and disabled, with the reason, as soon as the keyring can't take it (until
+    then it stays ticked: a failed save still ends in the keyring notice)."""
+
+    def __init__(
+        self,
+        address: str,
+        *,
+        offer_save: bool = True,
+        keyring: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent, objectName="PasswordDialog")
         self.address = address
+        self.keyring = keyring
         self.setStyleSheet(theme.style_sheet())
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
@@ -43,8 +55,10 @@ class PasswordDialog(QDialog):
         row.addWidget(self.password, 1)
         row.addWidget(self.show_button)
         self.save = QCheckBox(objectName="savePassword")
-        self.save.setChecked(offer_save)
         self.save.setVisible(offer_save)
+        self.save_reason = QLabel(objectName="hint")
+        self.save_reason.setWordWrap(True)
+        self.offer_save = offer_save
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -55,9 +69,40 @@ class PasswordDialog(QDialog):
             layout.addWidget(widget)
         layout.addLayout(row)
         layout.addWidget(self.save)
+        layout.addWidget(self.save_reason)
         layout.addWidget(self.buttons)
         self.retranslate()
+        self.set_keyring(keyring)
         self._update()
+
+    def set_keyring(self, state: str | None) -> None:
+        """What the keyring can do now (see the class): tick, untick and disable "save", say why."""
+        self.keyring = state
+        usable = state in (None, "ok")
+        self.save.setEnabled(usable)
+        self.save.setChecked(usable)
+        self.save_reason.setVisible(self.offer_save and not usable)
+        self._say_reason()
+
+    def wants_save(self) -> bool:
+        """Save the typed password in the keyring afterwards."""
+        return self.offer_save and self.keyring in (None, "ok") and self.save.isChecked()
+
+    def _say_reason(self) -> None:
+        if self.keyring == "no_backend":
+            text = self.tr(
+                "This computer has no password storage (keyring) the assistant can use, so the password "
+                "can't be saved. You will be asked for it each time."
+            )
+        elif self.keyring == "locked":
+            text = self.tr(
+                "The keyring is locked, so the password can't be saved now. You will be asked for it "
+                "next time."
+            )
+        else:
+            text = ""
+        self.save_reason.setText(text)
+        self.save.setAccessibleDescription(text)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Password"))
@@ -69,6 +114,7 @@ class PasswordDialog(QDialog):
         self.show_button.setText(self.tr("Hide") if self.show_button.isChecked() else self.tr("Show"))
         self.show_button.setAccessibleName(self.tr("Show the password"))
         self.save.setText(self.tr("Save the password in the keyring"))
+        self._say_reason()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

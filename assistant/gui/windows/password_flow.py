@@ -66,10 +66,20 @@ class PasswordFlow(QObject):
 
         dialog = PasswordDialog(account.address, offer_save=offer_save, parent=self.window)
         self.password_dialog = dialog
+        if offer_save:  # tick "save" only when the keyring can take it (probing doesn't touch any entry)
+
+            def probed(outcome: KeyringOutcome) -> None:
+                state = str(outcome.value) if outcome.ok else outcome.state
+                if state != "ok":
+                    log.warning("keyring unavailable (%s): the password can't be saved", state)
+                if self.password_dialog is dialog:
+                    dialog.set_keyring(state)
+
+            self.call(lambda: self.window.passwords.probe(), probed)
 
         def accepted() -> None:
             password = dialog.value()
-            save = dialog.save.isChecked() and offer_save
+            save = dialog.wants_save()
             self.password_dialog = None
             dialog.deleteLater()
             if save:

@@ -197,7 +197,9 @@ def render_states(lang: str) -> list[tuple[str, QWidget]]:
         ("main-settings-corrupt", _window(Settings(language=lang), SettingsProblem("corrupt", kept)))
     )
 
-    states.append(("password-prompt", PasswordDialog(accounts[1].address)))
+    states.append(("password-prompt", PasswordDialog(accounts[1].address, keyring="ok")))
+    states.append(("password-prompt-no-keyring", PasswordDialog(accounts[1].address, keyring="no_backend")))
+    states.append(("password-prompt-locked", PasswordDialog(accounts[1].address, keyring="locked")))
     states.append(("edit-account", EditDialog(accounts[0])))
 
     confirm = _window(settings)
