@@ -136,3 +136,43 @@ def test_password_dialog_with_a_locked_keyring_says_so(
     assert not dialog.save.isChecked() and not dialog.save.isEnabled()
     assert dialog.save_reason.isVisible() and "locked" in dialog.save_reason.text()
     dialog.reject()
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_every_wizard_page_fits_a_640_px_window_without_sideways_scrolling(qtbot: Any, lang: str) -> None:
+    from PySide6.QtWidgets import QScrollArea
+
+    from assistant.gui.app import create_app
+    from assistant.gui.wizard import scenes
+
+    create_app([], lang)
+    try:
+        for name, scene in scenes.SCENES:
+            wizard = scene()
+            qtbot.addWidget(wizard)
+            if not hasattr(wizard, "pages"):
+                continue  # the trust dialog
+            assert wizard.minimumWidth() <= 640, name
+            wizard.resize(640, 600)
+            wizard.show()
+            qtbot.waitExposed(wizard)
+            scroll = wizard.findChild(QScrollArea, "pageScroll")
+            bar = scroll.horizontalScrollBar()
+            qtbot.waitUntil(lambda w=wizard, bar=bar: w.width() == 640 and bar.maximum() == 0, timeout=2000)
+            assert wizard.stack.width() <= scroll.viewport().width(), name
+            wizard.close()
+    finally:
+        create_app([], "en")
+
+
+def test_a_wide_hidden_page_does_not_widen_the_current_one(qtbot: Any) -> None:
+    from assistant.gui.wizard import scenes
+
+    wizard = dict(scenes.SCENES)["5-fail-certificate"]()  # the widest page: a certificate card
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    widest = wizard.results.minimumSizeHint().width()
+    assert widest > 400 and wizard.stack.minimumSizeHint().width() == widest
+    wizard.go(wizard.pages.index(wizard.account))
+    assert wizard.stack.minimumSizeHint().width() == wizard.account.minimumSizeHint().width() < widest

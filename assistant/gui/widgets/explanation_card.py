@@ -118,9 +118,13 @@ class ExplanationCard(QFrame):
                 self.tr("Trust this certificate…"), objectName="trust_certificate"
             )
             self.trust_button.clicked.connect(lambda: self.trust.emit(cert))
-            buttons.addWidget(self.trust_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        if self.trust_button is not None:  # a row of its own: three buttons in a row are too wide for 640 px
+            trust_row = QHBoxLayout()
+            trust_row.addWidget(self.trust_button)
+            trust_row.addStretch(1)
+            layout.addLayout(trust_row)
 
         self.details_toggle = QToolButton(objectName="details_toggle")
         self.details_toggle.setText(self.tr("Details"))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -47,7 +48,7 @@ class SetupWizard(QDialog):
         self.store = store
         self._prewarmed = False
         self.state = WizardState()
-        self.setMinimumSize(700, 520)  # small laptop screens; the pages scroll
+        self.setMinimumSize(640, 520)  # small laptop screens and half a screen: text wraps, pages scroll
         resize_within_screen(self, 820, 680)
         self.setStyleSheet(theme.style_sheet())
 
@@ -149,6 +150,11 @@ class SetupWizard(QDialog):
 
     # -- navigation
     def go(self, index: int, *, enter: bool = True) -> None:
+        # the stack is as wide as its widest page: hidden pages are made not to count, so the current one
+        # sets the width and its labels wrap instead of the whole page scrolling sideways
+        for i, page in enumerate(self.pages):
+            policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
         self.stack.setCurrentIndex(index)
         if enter:
             self.page().enter()
