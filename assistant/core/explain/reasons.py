@@ -132,6 +132,8 @@ def classify(
             continue  # "Service unavailable. ..." before a security/policy code (X.7.x) is not a system error
         if _text_fits(reason, low, command, status):
             return reason
+    if command == "MAIL" and (not named or named == "securityerror"):
+        return "rejected"  # refused at MAIL FROM and nothing else said: the sender address is the problem
     if named:
         return named
     if status[:3] in {"4.6", "5.6"}:
