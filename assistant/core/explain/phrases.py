@@ -22,7 +22,7 @@ TEXT: dict[str, Pattern] = {
         r"not enough (?:space|storage) (?:in|on) (?:the )?mailbox",
         r"user has (?:exhausted|exceeded)",
         r"disk quota",
-        r"mail ?(?:folder|drop) (?:is )?full",
+        r"mail ?(?:folder|drop|file) (?:is )?full",
         r"(?:mailbox|account|inbox)(?:'s)? (?:storage )?(?:is )?"
         r"(?:full|over (?:the )?(?:quota|limit|storage))",
         r"over (?:the )?(?:allowed )?quota",
@@ -63,6 +63,9 @@ TEXT: dict[str, Pattern] = {
         r"(?:account|mailbox).{0,40}\b(?:is|has been) (?:disabled|deactivated|suspended|inactive)",
         r"this mailbox is disabled",
         r"account (?:is )?on hold",
+        r"利用停止",
+        r"使用停止",
+        r"利用休止",
     ),
     "hasmoved": _rx(
         r"user not local",
@@ -155,6 +158,9 @@ TEXT: dict[str, Pattern] = {
         r"only (?:accepting|accepts?|receiving|receives?) (?:e-?mail|mail|messages) from",
         r"is not accepting any mail",
         r"this account is protected by",
+        r"chosen not to (?:receive|accept)",
+        r"not (?:authorized|allowed|permitted) to (?:send|deliver|e-?mail) (?:mail |messages? |e-?mails? )?"
+        r"to (?:this|the) (?:address|recipient|user|mailbox)",
         r"has restricted (?:sms )?e-?mail",
         r"受信拒否",
     ),
@@ -204,7 +210,8 @@ TEXT: dict[str, Pattern] = {
         r"invalid sender",
         r"bad sender",
         r"sender domain (?:must|does not|not found|is)",
-        r"(?:mail from|envelope[- ]sender|from address|return[- ]path)"
+        r"(?:mail from(?! (?:your |the |this )?(?:ip|host|server|network|client|\[?\d))|"
+        r"envelope[- ]sender|from address|return[- ]path)"
         r".{0,40}(?:rejected|refused|not allowed|invalid)",
         r"send ?as ?denied",
         r"not (?:permitted|allowed) to send as",
@@ -233,6 +240,7 @@ TEXT: dict[str, Pattern] = {
         r"domain (?:is )?(?:not|no longer) (?:registered|existing)",
         r"no (?:mail|mx) (?:servers?|hosts?|records?) (?:for|found)",
         r"ドメイン(?:名)?(?:が|の|は)?(?:存在し(?:ません|ない)|誤り|見つかりません)",
+        r"ホスト(?:名)?(?:が|は)?(?:見つかりません|存在しません|不明)",
     ),
     "spamdetected": _rx(
         r"\bspam\b",
@@ -287,7 +295,7 @@ TEXT: dict[str, Pattern] = {
         r"deny ?list",
         r"\bdnsbls?\b",
         r"\brbls?\b",
-        r"dynamic (?:ip|address|pool)",
+        r"dynamic(?:ally)?[- ](?:assigned |allocated )?(?:ip|address|pool)",
         r"dial-?up",
         r"residential",
         r"helo command rejected",
@@ -331,6 +339,7 @@ TEXT: dict[str, Pattern] = {
         r"attachment .{0,40}(?:not allowed|not permitted|prohibited|blocked|forbidden)",
         r"prohibited (?:file|attachment)",
         r"closed (?:mailing )?list",
+        r"only (?:list |group )?members (?:of [\w\s]{0,30})?(?:may|can) (?:send|post)",
         r"content policy",
         r"security polic(?:y|ies)",
         r"transport rule",
@@ -415,6 +424,7 @@ TEXT: dict[str, Pattern] = {
         r"tls negotiation failed",
         r"mta-sts",
         r"must use tls",
+        r"(?:without|not using|does not use|doesn'?t use) (?:tls|encryption|a secure connection)",
     ),
     "securityerror": _rx(
         r"authentication (?:failure|failed|required|credentials|unsuccessful)",
@@ -453,6 +463,7 @@ BLOCKLIST = _rx(
     r"banned sending ip",
     r"\bs3150\b",
     r"\[bl\d+\]",
+    r"dynamic(?:ally)?[- ](?:assigned |allocated )?(?:ip|address|pool)",
 )
 # The server refuses the sending client (its HELO name, its IP), not the recipient's domain.
 CLIENT_REJECTED = _rx(r"(?:helo|ehlo) command rejected", r"client host rejected", r"invalid (?:helo|ehlo)")

@@ -210,8 +210,8 @@ def _text_fits(reason: str, text: _Seen, command: str, status: str = "") -> bool
         return command == "DATA" and bool(text.has("userunknown"))
     if reason in {"spamdetected", "virusdetected"} and command in _BEFORE_DATA - {"RCPT"}:
         return False
-    if reason == "norelaying" and command in _SESSION_START:
-        return False
+    if reason == "norelaying" and (command in _SESSION_START or text.has("blocklist")):
+        return False  # "we do not relay for dynamic IP ranges": the client is blocked
     if not text.has(reason):
         return False
     # the reason's words are there; some texts use them about something else (checked only now: rare)

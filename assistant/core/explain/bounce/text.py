@@ -47,7 +47,7 @@ _DIAGNOSTIC_HINT = Pattern(
     r"unrouteable|timed? ?out|expired|blocked|spam|giving up|retry|delay|mailbox|disabled|suspended|"
     r"not deliver|undeliverable|failed|failure|permanent|temporar|exceed|not accept|no such|invalid|"
     r"not listed|because|not (?:a )?(?:valid|known)|permission|"
-    r"存在しません|存在しない|お届けできません|宛先不明|受信拒否|容量|エラー|理由|原因",
+    r"存在しません|存在しない|お届けできません|宛先不明|受信拒否|容量|エラー|理由|原因|詳細",
 )
 # "Recipient:" in Japanese reports
 _RECIPIENT_WORDS = ("宛先", "宛て先", "あて先", "送信先", "配信先", "配送先", "受信者")
@@ -351,7 +351,9 @@ def _diagnostic_block(lines: list[str]) -> str:
     kept: list[str] = []
     for i, para in enumerate(p for p in paragraphs if p):
         text = " ".join(ln.strip() for ln in para)
-        if (i == 0 and para[0][:1] in " \t") or _REPLY_LINE.search(text) or _DIAGNOSTIC_HINT.occurs(text):
+        # the first paragraph when indented or right under the address ("<a@b>:" then the reason)
+        first = i == 0 and (para[0][:1] in " \t" or lines[0] is para[0])
+        if first or _REPLY_LINE.search(text) or _DIAGNOSTIC_HINT.occurs(text):
             kept.append(text)
     return _clean(" ".join(kept))
 
