@@ -112,6 +112,7 @@ TEXT: dict[str, Pattern] = {
         r"invalid (?:recipient|mailbox|address|user)",
         r"bad destination mailbox",
         r"no mailbox (?:here|by that name)",
+        r"nobody (?:here )?by that name",
         r"not (?:a )?(?:valid|known) (?:mailbox|recipient|user|address)",
         r"address (?:unknown|not found|invalid)",
         r"recipient (?:address )?rejected: (?:user|unknown|undeliverable|undefined|does not exist|account)",
@@ -141,7 +142,7 @@ TEXT: dict[str, Pattern] = {
         r"5\.4\.1 recipient address rejected: access denied",
         r"宛先(?:不明|が見つかりません)",
         r"現在(?:使われて|使用されて)(?:おりません|いません)",
-        r"(?:アドレス|ユーザー?|宛先)が(?:見つかりません|存在しません|登録されていません)",
+        r"(?:アドレス|ユーザー?|宛先|メールボックス)が(?:見つかりません|存在しません|登録されていません)",
         r"(?<!ドメインが)(?<!ドメインは)(?<!ドメイン名が)(?<!ドメイン名は)存在し(?:ません|ない)",
     ),
     "filtered": _rx(
@@ -163,6 +164,8 @@ TEXT: dict[str, Pattern] = {
         r"to (?:this|the) (?:address|recipient|user|mailbox)",
         r"has restricted (?:sms )?e-?mail",
         r"受信拒否",
+        r"受信者の(?:設定|指定)",
+        r"was automatically rejected",
     ),
     "requireptr": _rx(
         r"cannot find your (?:reverse )?hostname",
@@ -273,6 +276,7 @@ TEXT: dict[str, Pattern] = {
         r"throttl",
         r"message rate",
         r"submission quota",
+        r"送信(?:数|件数|通数|量)の?上限",
         r"(?:receive|receiving) limit",
         r"per (?:hour|day|minute) .{0,30}limit",
     ),
@@ -283,6 +287,7 @@ TEXT: dict[str, Pattern] = {
         r"max(?:imum)? (?:number of )?connections",
         r"max message per connection",
         r"connection limit",
+        r"宛先(?:数|の数)が(?:多すぎ|上限)",
     ),
     "blocked": _rx(
         r"blocked using",
@@ -318,6 +323,9 @@ TEXT: dict[str, Pattern] = {
         r"(?:will be |are |is |(?:have|has) been )?"
         r"(?:\w+ )?(?:deferred|rejected|refused|blocked|not (?:be )?accepted)",
         r"has been blocked",
+        r"\bip\b.{0,40}not (?:authorized|allowed|permitted) to\b",
+        r"ブラックリスト",
+        r"ブロックリスト",
         r"refused to accept",
     ),
     "virusdetected": _rx(
@@ -463,6 +471,8 @@ BLOCKLIST = _rx(
     r"banned sending ip",
     r"\bs3150\b",
     r"\[bl\d+\]",
+    r"ブラックリスト",
+    r"ブロックリスト",
     r"dynamic(?:ally)?[- ](?:assigned |allocated )?(?:ip|address|pool)",
 )
 # The server refuses the sending client (its HELO name, its IP), not the recipient's domain.
