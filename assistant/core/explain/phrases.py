@@ -46,6 +46,8 @@ TEXT: dict[str, Pattern] = {
         r"mail (?:size|data) (?:too large|exceeded)",
         r"size exceeds",
         r"too big for",
+        r"attachments? (?:is |are )?too (?:large|big)",
+        r"サイズが.{0,12}上限を超え",
         r"exceeded (?:the )?(?:maximum )?(?:message )?size",
         r"サイズ(?:が|の)?(?:大きすぎ|制限|超過)",
     ),
@@ -166,6 +168,7 @@ TEXT: dict[str, Pattern] = {
         r"is not accepting any mail",
         r"this account is protected by",
         r"chosen not to (?:receive|accept)",
+        r"(?:receive|accept) (?:e-?mail |mail |messages )?only from",
         r"not (?:authorized|allowed|permitted) to (?:send|deliver|e-?mail) (?:mail |messages? |e-?mails? )?"
         r"to (?:this|the) (?:address|recipient|user|mailbox)",
         r"has restricted (?:sms )?e-?mail",
@@ -182,6 +185,7 @@ TEXT: dict[str, Pattern] = {
         r"no (?:host ?name|dns) (?:for|found for) (?:your )?(?:ip|address)",
         r"client host rejected: cannot find",
         r"unresolvable (?:client|ip|address)",
+        r"逆引き",
     ),
     "notcompliantrfc": _rx(
         r"not (?:rfc ?\d{3,4} )?(?:rfc ?)?(?:5322|2822|822)[- ]compliant",
@@ -214,7 +218,7 @@ TEXT: dict[str, Pattern] = {
         r"sender (?:address )?(?:rejected|refused|denied|blocked|not allowed|unknown|invalid|"
         r"verify failed)",
         r"sender verif",
-        r"domain of sender address .* does not exist",
+        r"domain of sender address .* (?:does not exist|does not resolve|not found)",
         r"empty envelope senders? not allowed",
         r"invalid sender",
         r"bad sender",
@@ -264,6 +268,7 @@ TEXT: dict[str, Pattern] = {
         r"greylist",
         r"spam ?(?:assassin|score|content|filter)",
         r"rejected as spam",
+        r"scored too high",
         r"unacceptable content",
         r"scored as spam",
         r"\b(?:uribl|surbl)\b",
@@ -286,6 +291,7 @@ TEXT: dict[str, Pattern] = {
         r"送信(?:数|件数|通数|量)の?上限",
         r"(?:receive|receiving) limit",
         r"per (?:hour|day|minute) .{0,30}limit",
+        r"incoming (?:message|mail) (?:limit|rate)",
     ),
     "toomanyconn": _rx(
         r"too many (?:\w+ ){0,2}(?:connections|sessions)",
@@ -367,6 +373,7 @@ TEXT: dict[str, Pattern] = {
         r"organization'?s policy",
         r"does not allow (?:external |automatic )?forwarding",
         r"prohibited (?:content|file|extension|attachment)",
+        r"添付ファイル.{0,20}(?:許可されて|禁止|拒否)",
     ),
     "systemerror": _rx(
         r"system (?:error|failure|problem)",
@@ -376,6 +383,7 @@ TEXT: dict[str, Pattern] = {
         r"internal (?:server )?error",
         r"temporary (?:local |server |system )?(?:problem|failure|error)(?! delivering)",
         r"server (?:error|failure|busy)",
+        r"server (?:is )?too busy",
         r"misconfigur",
         r"local error",
         r"resources? temporarily unavailable",
@@ -444,6 +452,8 @@ TEXT: dict[str, Pattern] = {
         r"tls negotiation failed",
         r"mta-sts",
         r"must use tls",
+        r"requires? tls",
+        r"encryption needed",
         r"(?:without|not using|does not use|doesn'?t use) (?:tls|encryption|a secure connection)",
     ),
     "securityerror": _rx(

@@ -118,6 +118,8 @@ def classify(
         if reason == "blocked" and named == "expired":
             continue  # the queue gave up: a refused or timed-out connection on the way is not a client block
         if named == reason and _status_fits(reason, command):
+            if reason == "filtered" and low.has("speeding"):
+                continue  # X.2.x "receiving mail at a rate that prevents...": a rate limit, not a filter
             if not (reason == "userunknown" and "sender" in low.low and low.has("rejected")):
                 return reason  # (a 5.1.1 whose text says "sender verify failed" is about the sender)
         if _text_fits(reason, low, command, status):
