@@ -32,6 +32,7 @@ TEXT: dict[str, Pattern] = {
         r"over (?:its|the|their|his|her) storage (?:limit|quota|allocation)",
         r"容量(?:超過|オーバー|が不足)",
         r"容量(?:が|の)?(?:いっぱい|一杯|満杯|上限)",
+        r"容量制限を超え",
         r"メールボックスが(?:いっぱい|一杯|満杯)",
     ),
     "mesgtoobig": _rx(
@@ -67,6 +68,8 @@ TEXT: dict[str, Pattern] = {
         r"this mailbox is disabled",
         r"account (?:is )?on hold",
         r"利用停止",
+        r"メールボックス(?:は|が).{0,10}停止",
+        r"アカウント(?:は|が).{0,10}停止",
         r"使用停止",
         r"利用休止",
     ),
@@ -81,6 +84,7 @@ TEXT: dict[str, Pattern] = {
         r"relay(?:ing)? (?:access )?(?:is )?(?:denied|not permitted|prohibited|not allowed|refused|"
         r"rejected)",
         r"unable to relay",
+        r"(?:forward|relay) (?:mail )?for other domains",
         r"(?:we do )?not relay",
         r"not (?:permitted|allowed|authorized) to relay",
         r"no relaying",
@@ -99,6 +103,8 @@ TEXT: dict[str, Pattern] = {
         r"(?<![a-z0-9])dmarc(?![a-z0-9])",
         r"sender policy framework",
         r"openspf",
+        r"signature verification failed",
+        r"signature did not verify",
         r"domainkeys?",
         r"not (?:pass|authenticated by) (?:sender )?(?:domain )?authentication",
         r"送信ドメイン認証",
@@ -145,6 +151,7 @@ TEXT: dict[str, Pattern] = {
         r"5\.4\.1 recipient address rejected: access denied",
         r"宛先(?:不明|が見つかりません)",
         r"現在(?:使われて|使用されて)(?:おりません|いません)",
+        r"アドレスは(?:使われて|使用されて)(?:おりません|いません)",
         r"(?:アドレス|ユーザー?|宛先|メールボックス)が(?:見つかりません|存在しません|登録されていません)",
         r"(?<!ドメインが)(?<!ドメインは)(?<!ドメイン名が)(?<!ドメイン名は)存在し(?:ません|ない)",
     ),
@@ -160,6 +167,7 @@ TEXT: dict[str, Pattern] = {
         r"(?:approved|safe|allowed|trusted) sender list",
         r"from outside (?:of )?(?:the|this|your|their) organi[sz]ation",
         r"from external senders",
+        r"(?:mail|messages|e-?mail) from the internet",
         r"blocked by (?:the )?recipient",
         r"(?:recipient|mailbox|user) (?:is )?not accepting (?:e-?mail|mail|messages) from",
         r"not authorized to (?:send|deliver|e-?mail) (?:to|this)",
@@ -336,6 +344,7 @@ TEXT: dict[str, Pattern] = {
         r"(?:will be |are |is |(?:have|has) been )?"
         r"(?:\w+ )?(?:deferred|rejected|refused|blocked|not (?:be )?accepted)",
         r"has been blocked",
+        r"ipアドレスからの(?:受信|接続|メール)",
         r"\bip\b.{0,40}not authorized to\b",
         r"\bip\b.{0,40}not allowed to send\b",
         r"\bip\b.{0,40}not permitted to send\b",
@@ -358,6 +367,7 @@ TEXT: dict[str, Pattern] = {
         r"(?:not allowed|prohibited|rejected|refused|blocked) by (?:local |site |our )?policy",
         r"local policy",
         r"illegal attachment",
+        r"unacceptable attachment",
         r"(?:banned|forbidden|dangerous|disallowed) (?:file )?(?:attachment|file type|extension)",
         r"attachment .{0,40}(?:not allowed|not permitted|prohibited|blocked|forbidden)",
         r"prohibited (?:file|attachment)",
@@ -503,6 +513,7 @@ CLIENT_REJECTED = _rx(r"(?:helo|ehlo) command rejected", r"client host rejected"
 IP_VOLUME = _rx(
     r"unusual rate of (?:unsolicited )?(?:mail|messages)",
     r"originating from your ip",
+    r"ipアドレスからの",
 )
 
 VACATION = _rx(
