@@ -219,7 +219,8 @@ def _text_fits(reason: str, text: _Seen, command: str, status: str = "") -> bool
         return False
     # the reason's words are there; some texts use them about something else (checked only now: rare)
     if reason in {"spamdetected", "speeding"}:
-        return not text.has("ipvolume")  # "unusual rate of unsolicited mail from your IP": the IP is blocked
+        # "unusual rate of unsolicited mail from your IP", "spam blocked, see spamcop.net": the IP is blocked
+        return not (text.has("ipvolume") or (reason == "spamdetected" and text.has("blocklist")))
     if reason == "blocked" and not text.has("blocklist"):
         # "this message was blocked because its content...": the message, not the client
         return not (text.has("policyviolation") or text.has("virusdetected"))
