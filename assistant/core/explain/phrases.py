@@ -152,6 +152,7 @@ TEXT: dict[str, Pattern] = {
         r"宛先(?:不明|が見つかりません)",
         r"現在(?:使われて|使用されて)(?:おりません|いません)",
         r"アドレスは(?:使われて|使用されて)(?:おりません|いません)",
+        r"ユーザー?名(?:に|が)(?:誤り|間違い)",
         r"(?:アドレス|ユーザー?|宛先|メールボックス)が(?:見つかりません|存在しません|登録されていません)",
         r"(?<!ドメインが)(?<!ドメインは)(?<!ドメイン名が)(?<!ドメイン名は)存在し(?:ません|ない)",
     ),
@@ -402,6 +403,7 @@ TEXT: dict[str, Pattern] = {
         r"local error",
         r"resources? temporarily unavailable",
         r"configuration error",
+        r"一時的に(?:利用|使用)できません",
     ),
     "networkerror": _rx(
         r"host name lookup failure",

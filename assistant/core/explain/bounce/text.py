@@ -135,7 +135,7 @@ _DELAYED = Pattern(
     r"warning message only|not yet been delivered|has been delayed|delivery (?:is )?delayed|"
     r"will (?:continue to )?"
     r"(?:try|retry)|still (?:being )?(?:retried|trying)|delivery temporarily suspended|temporary failure|"
-    r"delivery delayed|配信が遅れて",
+    r"delivery delayed|配信が遅れて|配送が遅れて|配信遅延|配送遅延|再送の必要はありません",
 )
 _DELIVERED_WORDS = ("deliver", "recipient", "your message to", *_RECIPIENT_WORDS)
 _TRANSCRIPT_OUT = re.compile(r"^\s*>>>")
