@@ -22,6 +22,7 @@ class Pattern:
         "_compiled_low",
         "_index",
         "_minimal",
+        "_minimal_ascii",
         "_pattern",
         "_regex",
         "_regex_low",
@@ -40,6 +41,7 @@ class Pattern:
         self._minimal = tuple(
             w for w in self.triggers or () if not any(o != w and o in w for o in self.trigger_set)
         )
+        self._minimal_ascii = tuple(w for w in self._minimal if w.isascii())  # all ASCII text can hold
         self._sources = split_top(pattern) if self.triggers is not None else []
         self._compiled: dict[int, re.Pattern[str]] = {}
         self._compiled_low: dict[int, re.Pattern[str]] = {}
@@ -61,7 +63,7 @@ class Pattern:
         if self.triggers is None:
             return self.regex.search(text)
         low = lowered if lowered is not None else text.lower()
-        for word in self._minimal:
+        for word in self._minimal_ascii if low.isascii() else self._minimal:
             if word in low:
                 break
         else:
