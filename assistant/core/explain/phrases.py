@@ -33,6 +33,7 @@ TEXT: dict[str, Pattern] = {
         r"容量(?:超過|オーバー|が不足)",
         r"容量(?:が|の)?(?:いっぱい|一杯|満杯|上限)",
         r"容量制限を超え",
+        r"空き(?:容量)?が(?:ありません|不足)",
         r"メールボックスが(?:いっぱい|一杯|満杯)",
     ),
     "mesgtoobig": _rx(
@@ -122,6 +123,8 @@ TEXT: dict[str, Pattern] = {
         r"bad destination mailbox",
         r"no mailbox (?:here|by that name)",
         r"nobody (?:here )?by that name",
+        r"(?:mailbox|account|address|user) (?:has been |was )(?:removed|deleted)",
+        r"no valid recipients",
         r"not (?:a )?(?:valid|known) (?:mailbox|recipient|user|address)",
         r"address (?:unknown|not found|invalid)",
         r"recipient (?:address )?rejected: (?:user|unknown|undeliverable|undefined|does not exist|account)",
@@ -287,6 +290,7 @@ TEXT: dict[str, Pattern] = {
         r"ur[li]s? (?:is |are )?listed",
         r"\bdt:spm\b",
         r"迷惑メール",
+        r"スパム",
     ),
     "speeding": _rx(
         r"rate limit",
@@ -299,7 +303,7 @@ TEXT: dict[str, Pattern] = {
         r"too many (?:messages|mails|emails)",
         r"throttl",
         r"message rate",
-        r"submission quota",
+        r"submission ?quota",
         r"送信(?:数|件数|通数|量)の?上限",
         r"(?:receive|receiving) limit",
         r"per (?:hour|day|minute) .{0,30}limit",
