@@ -128,7 +128,8 @@ TEXT: dict[str, Pattern] = {
         r"not (?:a )?(?:valid|known) (?:mailbox|recipient|user|address)",
         r"address (?:unknown|not found|invalid)",
         r"recipient (?:address )?rejected: (?:user|unknown|undeliverable|undefined|does not exist|account)",
-        r"recip(?:ient)?notfound",
+        r"recipnotfound",
+        r"recipientnotfound",
         r"recipient <?[^\s@]+@[^\s>]+>? not found by smtp address",
         r"doesn'?t have an? \S+ account",
         r"account that you tried to reach does not exist",
@@ -182,7 +183,11 @@ TEXT: dict[str, Pattern] = {
         r"this account is protected by",
         r"chosen not to (?:receive|accept)",
         r"(?:receive|accept) (?:e-?mail |mail |messages )?only from",
-        r"not (?:authorized|allowed|permitted) to (?:send|deliver|e-?mail) (?:mail |messages? |e-?mails? )?"
+        r"not allowed to (?:send|deliver|e-?mail) (?:mail |messages? |e-?mails? )?"
+        r"to (?:this|the) (?:address|recipient|user|mailbox)",
+        r"not permitted to (?:send|deliver|e-?mail) (?:mail |messages? |e-?mails? )?"
+        r"to (?:this|the) (?:address|recipient|user|mailbox)",
+        r"not authorized to (?:send|deliver|e-?mail) (?:mail |messages? |e-?mails? )?"
         r"to (?:this|the) (?:address|recipient|user|mailbox)",
         r"has restricted (?:sms )?e-?mail",
         r"受信拒否",
