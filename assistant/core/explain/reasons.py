@@ -213,14 +213,16 @@ def _text_fits(reason: str, text: _Seen, command: str, status: str = "") -> bool
         return command == "DATA" and bool(text.has("userunknown"))
     if reason in {"spamdetected", "virusdetected"} and command in _BEFORE_DATA - {"RCPT"}:
         return False
-    if reason == "norelaying" and (command in _SESSION_START or text.has("blocklist")):
-        return False  # "we do not relay for dynamic IP ranges": the client is blocked
+    if reason == "norelaying" and command in _SESSION_START:
+        return False
     if not text.has(reason):
         return False
     # the reason's words are there; some texts use them about something else (checked only now: rare)
     if reason in {"spamdetected", "speeding"}:
         # "unusual rate of unsolicited mail from your IP", "spam blocked, see spamcop.net": the IP is blocked
         return not (text.has("ipvolume") or (reason == "spamdetected" and text.has("blocklist")))
+    if reason == "norelaying":
+        return not text.has("blocklist")  # "we do not relay for dynamic IP ranges": the client is blocked
     if reason == "blocked" and not text.has("blocklist"):
         # "this message was blocked because its content...": the message, not the client
         return not (text.has("policyviolation") or text.has("virusdetected"))
