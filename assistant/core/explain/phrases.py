@@ -33,6 +33,7 @@ TEXT: dict[str, Pattern] = {
         r"容量(?:超過|オーバー|が不足)",
         r"容量(?:が|の)?(?:いっぱい|一杯|満杯|上限)",
         r"容量制限を超え",
+        r"quota (?:is |has been )?(?:used up|exhausted)",
         r"空き(?:容量)?が(?:ありません|不足)",
         r"メールボックスが(?:いっぱい|一杯|満杯)",
     ),
@@ -192,6 +193,9 @@ TEXT: dict[str, Pattern] = {
         r"has restricted (?:sms )?e-?mail",
         r"受信拒否",
         r"受信者の(?:設定|指定)",
+        r"指定受信",
+        r"not wish to receive",
+        r"(?:does not|doesn't) want to receive",
         r"was automatically rejected",
     ),
     "requireptr": _rx(
@@ -386,6 +390,7 @@ TEXT: dict[str, Pattern] = {
         r"attachment .{0,40}(?:not allowed|not permitted|prohibited|blocked|forbidden)",
         r"prohibited (?:file|attachment)",
         r"closed (?:mailing )?list",
+        r"restricted to (?:list )?(?:subscribers|members)",
         r"only (?:list |group )?members (?:of [\w\s]{0,30})?(?:may|can) (?:send|post)",
         r"content policy",
         r"security polic(?:y|ies)",
@@ -491,6 +496,7 @@ TEXT: dict[str, Pattern] = {
         r"must (?:be )?authenticated?",
         r"smtp auth",
         r"authentication is required",
+        r"smtp認証に失敗",
     ),
     "suppressed": _rx(r"suppression list", r"\bsuppressed\b", r"on (?:the|our|an?) .{0,30}suppression"),
     "mailererror": _rx(
