@@ -61,7 +61,7 @@ TEXT: dict[str, Pattern] = {
     ),
     "suspend": _rx(
         r"(?:account|mailbox|user|address|recipient) (?:has been |has |is |was )?(?:temporarily )?"
-        r"(?:suspended|disabled|deactivated|inactive|frozen|locked|closed|expired)",
+        r"(?:suspended|disabled|deactivated|inactive|frozen|locked|closed|expired|terminated)",
         r"(?:mailbox|account|user) (?:is )?(?:not active|no longer active)",
         r"inactive (?:user|account|mailbox|e-?mail)",
         r"disabled (?:user|mailbox|account)",
@@ -194,6 +194,8 @@ TEXT: dict[str, Pattern] = {
         r"受信拒否",
         r"受信者の(?:設定|指定)",
         r"指定受信",
+        r"受け取らない設定",
+        r"受信しない設定",
         r"not wish to receive",
         r"(?:does not|doesn't) want to receive",
         r"was automatically rejected",
@@ -207,6 +209,7 @@ TEXT: dict[str, Pattern] = {
         r"no (?:host ?name|dns) (?:for|found for) (?:your )?(?:ip|address)",
         r"client host rejected: cannot find",
         r"unresolvable (?:client|ip|address)",
+        r"does not resolve back",
         r"逆引き",
     ),
     "notcompliantrfc": _rx(
@@ -225,7 +228,7 @@ TEXT: dict[str, Pattern] = {
         r"due to (?:ip|domain|sender) reputation",
         r"unexpected volume or user complaints",
         r"due to user complaints",
-        r"(?:blocked|rejected|refused|deferred) (?:by|due to|because of) (?:\w+ )?reputation",
+        r"(?:blocked|rejected|refused|deferred) (?:by|due to|because of) (?:[\w-]+ ){0,4}reputation",
     ),
     "contenterror": _rx(
         r"improper use of 8-?bit",
@@ -293,6 +296,7 @@ TEXT: dict[str, Pattern] = {
         r"spam ?(?:assassin|score|content|filter)",
         r"rejected as spam",
         r"scored too high",
+        r"phishing",
         r"unacceptable content",
         r"scored as spam",
         r"\b(?:uribl|surbl)\b",
