@@ -33,6 +33,7 @@ TEXT: dict[str, Pattern] = {
         r"容量(?:超過|オーバー|が不足)",
         r"容量(?:が|の)?(?:いっぱい|一杯|満杯|上限)",
         r"容量制限を超え",
+        r"mail ?box (?:has )?no (?:more )?(?:space|room|storage)",
         r"quota (?:is |has been )?(?:used up|exhausted)",
         r"空き(?:容量)?が(?:ありません|不足)",
         r"メールボックスが(?:いっぱい|一杯|満杯)",
