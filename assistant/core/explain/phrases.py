@@ -6,6 +6,20 @@ from assistant.core.explain.patterns import Pattern, compile_any
 
 _rx = compile_any
 
+# Blocklists and their operators by name: both the "blocked" reason and BLOCKLIST start with these.
+BLOCKLIST_NAMES = (
+    r"blocked using",
+    r"spamhaus",
+    r"spamcop",
+    r"\bsorbs\b",
+    r"barracuda",
+    r"black ?list",
+    r"block ?list",
+    r"deny ?list",
+    r"\bdnsbls?\b",
+    r"\brbls?\b",
+)
+
 TEXT: dict[str, Pattern] = {
     "mailboxfull": _rx(
         r"mail ?box (?:is |was )?(?:full|over ?quota|size limit exceeded)",
@@ -335,16 +349,7 @@ TEXT: dict[str, Pattern] = {
         r"宛先(?:数|の数)が(?:多すぎ|上限)",
     ),
     "blocked": _rx(
-        r"blocked using",
-        r"spamhaus",
-        r"spamcop",
-        r"\bsorbs\b",
-        r"barracuda",
-        r"black ?list",
-        r"block ?list",
-        r"deny ?list",
-        r"\bdnsbls?\b",
-        r"\brbls?\b",
+        *BLOCKLIST_NAMES,
         r"dynamic(?:ally)?[- ](?:assigned |allocated )?(?:ip|address|pool)",
         r"dial-?up",
         r"residential",
@@ -522,16 +527,7 @@ TEXT: dict[str, Pattern] = {
 
 # Blocklists by name: a client block for sure, whatever else the text says about the message.
 BLOCKLIST = _rx(
-    r"blocked using",
-    r"spamhaus",
-    r"spamcop",
-    r"\bsorbs\b",
-    r"barracuda",
-    r"black ?list",
-    r"block ?list",
-    r"deny ?list",
-    r"\bdnsbls?\b",
-    r"\brbls?\b",
+    *BLOCKLIST_NAMES,
     r"banned sending ip",
     r"\bs3150\b",
     r"\[bl\d+\]",
