@@ -162,18 +162,7 @@ class SmtpDialect(Dialect):
             sender += " SMTPUTF8"
         if self.message is not None:
             return self._submit(wire, sender, self.message)
-        commands = [sender, f"RCPT TO:<{self.address}>", "RSET"]
-        if self._has("PIPELINING"):
-            wire.send(*commands, "QUIT")
-            self.logout_sent = True
-            replies = [read_reply(wire) for _ in range(len(commands))]
-        else:
-            replies = []
-            for command in commands:
-                wire.send(command)
-                replies.append(read_reply(wire))
-                if replies[-1].code >= 400:
-                    break
+        replies = self._exchange(wire, [sender, f"RCPT TO:<{self.address}>", "RSET"], then_quit=True)
         _check_envelope(replies)
         if not self.mechanisms():
             raise CheckFailure(
@@ -181,18 +170,24 @@ class SmtpDialect(Dialect):
             )
         return "MAIL FROM, RCPT TO accepted; RSET"
 
-    def _submit(self, wire: Wire, sender: str, message: bytes) -> str:
-        commands = [sender, f"RCPT TO:<{self.address}>", "DATA"]
+    def _exchange(self, wire: Wire, commands: list[str], *, then_quit: bool = False) -> list[Reply]:
+        """Send envelope commands in one batch when the server pipelines (RFC 2920), else one at a time,
+        stopping at the first refusal. With `then_quit`, a pipelining server also gets QUIT in the batch."""
         if self._has("PIPELINING"):
-            wire.send(*commands)
-            replies = [read_reply(wire) for _ in commands]
-        else:
-            replies = []
-            for command in commands:
-                wire.send(command)
-                replies.append(read_reply(wire))
-                if replies[-1].code >= 400:
-                    break
+            wire.send(*commands, *(["QUIT"] if then_quit else []))
+            if then_quit:
+                self.logout_sent = True
+            return [read_reply(wire) for _ in commands]
+        replies: list[Reply] = []
+        for command in commands:
+            wire.send(command)
+            replies.append(read_reply(wire))
+            if replies[-1].code >= 400:
+                break
+        return replies
+
+    def _submit(self, wire: Wire, sender: str, message: bytes) -> str:
+        replies = self._exchange(wire, [sender, f"RCPT TO:<{self.address}>", "DATA"])
         _check_envelope(replies[:2])
         if replies[-1].code != 354:
             raise replies[-1].failure(_data_code(replies[-1]))
