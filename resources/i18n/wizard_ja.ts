@@ -281,114 +281,114 @@
 <context>
     <name>ExplanationCard</name>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="67"/>
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="69"/>
         <source>What to do</source>
         <translation>対処方法</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="78"/>
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="80"/>
         <source>Who can fix it:</source>
         <translation>対処できる人:</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="83"/>
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="85"/>
         <source>Trying again later can help.</source>
         <translation>しばらく時間をおいてから、もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="87"/>
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="89"/>
         <source>More help from your provider</source>
         <translation>プロバイダーのヘルプを見る</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="97"/>
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="99"/>
         <source>The certificate the server showed</source>
         <translation>サーバーが提示した証明書</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="104"/>
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="106"/>
         <source>Test &amp;again</source>
         <translation>もう一度テスト(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="116"/>
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="118"/>
         <source>Trust this certificate…</source>
         <translation>この証明書を信頼する…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="124"/>
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="130"/>
         <source>Details</source>
         <translation>詳細</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="140"/>
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="146"/>
         <source>Technical details</source>
         <translation>技術的な詳細</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="143"/>
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="149"/>
         <source>&amp;Copy for support</source>
         <translation>サポート用にコピー(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="158"/>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="159"/>
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="164"/>
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="165"/>
         <source>You can fix this yourself.</source>
         <translation>ご自身で直せます。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="160"/>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="161"/>
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="166"/>
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="167"/>
         <source>Your mail provider or administrator.</source>
         <translation>プロバイダーまたは管理者にお問い合わせください。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="162"/>
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="168"/>
         <source>The person you wrote to.</source>
         <translation>送り先の相手の方に確認してもらってください。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="163"/>
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="169"/>
         <source>Whoever runs your network (your internet provider, or the office network).</source>
         <translation>ネットワークの管理者（インターネットのプロバイダー、または職場のネットワーク担当）にお問い合わせください。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="170"/>
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="176"/>
         <source>Use the server name {host}</source>
         <translation>サーバー名を {host} にして試す</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="172"/>
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="178"/>
         <source>Try the user name {user}</source>
         <translation>ユーザー名を {user} にして試す</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="173"/>
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="179"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="175"/>
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="181"/>
         <source>Try port {port} with {security}</source>
         <translation>ポート {port}・{security} で試す</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="179"/>
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="185"/>
         <source>Try port {port}</source>
         <translation>ポート {port} で試す</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="181"/>
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="187"/>
         <source>Try {security}</source>
         <translation>{security} で試す</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="182"/>
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="188"/>
         <source>Try the suggested fix</source>
         <translation>提案された設定で試す</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/widgets/explanation_card.py" line="224"/>
+        <location filename="../../assistant/gui/widgets/explanation_card.py" line="230"/>
         <source>Copied</source>
         <translation>コピーしました</translation>
     </message>
@@ -396,122 +396,137 @@
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="46"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="51"/>
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="57"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="62"/>
         <source>Enter the password again</source>
         <translation>パスワードを入力し直す</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="59"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="64"/>
         <source>Change settings</source>
         <translation>設定を変更する</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="61"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="66"/>
         <source>Finish</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="62"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="67"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="96"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="119"/>
+        <source>Checking this computer&apos;s password storage (keyring)…</source>
+        <translation>このパソコンのパスワード保管場所（キーリング）を確認しています…</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="122"/>
+        <source>This computer has no password storage (keyring) we can use, so the password can&apos;t be saved. You will be asked for it when needed.</source>
+        <translation>このパソコンには利用できるパスワードの保管場所（キーリング）がないため、パスワードは保存できません。必要なときにパスワードをお尋ねします。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="127"/>
+        <source>The password storage (keyring) is locked or not answering, so the password can&apos;t be saved now. You will be asked for it when needed.</source>
+        <translation>パスワードの保管場所（キーリング）がロックされているか応答しないため、今はパスワードを保存できません。必要なときにパスワードをお尋ねします。</translation>
+    </message>
+    <message>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="165"/>
         <source>Your mail account works</source>
         <translation>メールアカウントは正しく使えます</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="100"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="169"/>
         <source>Test message: sent and received in {time}</source>
         <translation>テストメール: {time} で送受信できました</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="108"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="177"/>
         <source>Something needs your attention</source>
         <translation>確認が必要な点があります</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="110"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="179"/>
         <source>Some things need your attention</source>
         <translation>確認が必要な点がいくつかあります</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="114"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="183"/>
         <source>Nothing was saved yet. Read what happened below, then try the suggestion or change the settings.</source>
         <translation>まだ何も保存していません。下の説明を読んで、提案を試すか設定を変更してください。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="140"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="211"/>
         <source>Test message to yourself</source>
         <translation>自分あてのテストメール</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="144"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="215"/>
         <source>Incoming mail server ({host})</source>
         <translation>受信メールサーバー（{host}）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="145"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="216"/>
         <source>Outgoing mail server ({host})</source>
         <translation>送信メールサーバー（{host}）</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="160"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="231"/>
         <source>This server did not work</source>
         <translation>このサーバーに接続できませんでした</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="161"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="232"/>
         <source>The test stopped with the code {code}.</source>
         <translation>テストはコード {code} で止まりました。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="162"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="233"/>
         <source>Check the server name, port number and security in the settings.</source>
         <translation>設定のサーバー名、ポート番号、暗号化の方式を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="224"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="295"/>
         <source>Saving…</source>
         <translation>保存しています…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="240"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="312"/>
         <source>The account is saved, but not the password: this computer has no password storage (keyring) we can use. You will be asked for the password when needed.</source>
         <translation>アカウントは保存しましたが、パスワードは保存していません。このパソコンには利用できるパスワードの保管場所（キーリング）がありません。必要なときにパスワードをお尋ねします。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="245"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="317"/>
         <source>The account is saved, but not the password: the password storage (keyring) is locked or refused. You will be asked for the password when needed.</source>
         <translation>アカウントは保存しましたが、パスワードは保存していません。パスワードの保管場所（キーリング）がロックされているか、保存を拒否しました。必要なときにパスワードをお尋ねします。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="249"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="321"/>
         <source>Saved. Your password is kept in this computer&apos;s password storage (keyring).</source>
         <translation>保存しました。パスワードはこのパソコンのパスワード保管場所（キーリング）に保存しています。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="251"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="323"/>
         <source>Saved. The password was not saved; you will be asked for it when needed.</source>
         <translation>保存しました。パスワードは保存していないため、必要なときにお尋ねします。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="254"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="326"/>
         <source>Your previous settings file could not be read; it was kept as {path}.</source>
         <translation>以前の設定ファイルが読み込めなかったため、{path} として残しています。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="264"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="337"/>
         <source>The account could not be saved: {reason}</source>
         <translation>アカウントを保存できませんでした: {reason}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="269"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="342"/>
         <source>Remember my password (kept in this computer&apos;s password storage)</source>
         <translation>パスワードを記憶する（このパソコンのパスワード保管場所に保存します）</translation>
     </message>
@@ -675,62 +690,62 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="217"/>
+        <location filename="../../assistant/gui/wizard/wizard.py" line="223"/>
         <source>Address</source>
         <translation>アドレス</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="218"/>
+        <location filename="../../assistant/gui/wizard/wizard.py" line="224"/>
         <source>Search</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="219"/>
+        <location filename="../../assistant/gui/wizard/wizard.py" line="225"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="220"/>
+        <location filename="../../assistant/gui/wizard/wizard.py" line="226"/>
         <source>Test</source>
         <translation>テスト</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="221"/>
+        <location filename="../../assistant/gui/wizard/wizard.py" line="227"/>
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="229"/>
+        <location filename="../../assistant/gui/wizard/wizard.py" line="235"/>
         <source>Step {n} of {total}</source>
         <translation>手順 {n}／{total}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="231"/>
+        <location filename="../../assistant/gui/wizard/wizard.py" line="237"/>
         <source>Set up a mail account — Mail Setup Assistant</source>
         <translation>メールアカウントの設定 — メール設定アシスタント</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="240"/>
+        <location filename="../../assistant/gui/wizard/wizard.py" line="246"/>
         <source>Stop</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="240"/>
+        <location filename="../../assistant/gui/wizard/wizard.py" line="246"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="251"/>
+        <location filename="../../assistant/gui/wizard/wizard.py" line="257"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; 戻る(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="252"/>
+        <location filename="../../assistant/gui/wizard/wizard.py" line="258"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/wizard.py" line="253"/>
+        <location filename="../../assistant/gui/wizard/wizard.py" line="259"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>

@@ -6,6 +6,7 @@ import logging
 from types import SimpleNamespace
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from assistant.gui import words
@@ -24,14 +25,18 @@ class ResultPage(WizardPage):
         self.cards: list[ExplanationCard] = []
         self.phase = "idle"  # idle / success / failure / saving / saved
         self.save_job: Any = None
+        self.keyring_job: Any = None
+        self.keyring: str | None = None  # secrets.KeyringState value once probed; None: not known yet
         self.trust_dialog: TrustDialog | None = None
         self.tried_users: dict[str, set[str]] = {}  # per role: user names already refused or being tried
         self.headline = QLabel()  # shown as the page title by the frame
         self.summary = self.wrap_label(name="summary")
         self.layout_.addWidget(self.summary)
         self.save_password = QCheckBox(objectName="save_password")
-        self.save_password.setChecked(True)
+        self.save_password.setCheckState(Qt.CheckState.PartiallyChecked)  # until the keyring has answered
         self.layout_.addWidget(self.save_password)
+        self.keyring_reason = self.wrap_label(name="hint")  # why it can't be ticked (or: checking…)
+        self.layout_.addWidget(self.keyring_reason)
         self.save_status = self.wrap_label(name="save_status")
         self.layout_.addWidget(self.save_status)
         self.cards_box = QWidget()
@@ -70,7 +75,70 @@ class ResultPage(WizardPage):
     def enter(self) -> None:
         outcome = self.state.result
         self.phase = "success" if outcome is not None and outcome.ok else "failure"
+        if self.phase == "success":
+            self.check_keyring()
         self.show_outcome()
+
+    # -- the keyring: can the password be kept? (asked once per wizard, off the GUI thread)
+    def check_keyring(self) -> None:
+        """Probe the keyring on a worker; until it answers, "Remember" is neutral (checking…)."""
+        if self.keyring is None and self.keyring_job is None:
+            from assistant.gui import workers
+
+            self.keyring_job = workers.start(session.keyring_state_task(self.wizard.passwords), self)
+            self.keyring_job.succeeded.connect(self.set_keyring)
+            self.keyring_job.failed.connect(lambda _failure: self.set_keyring("locked"))
+        self._show_keyring()
+
+    def set_keyring(self, state: str) -> None:
+        """What the keyring can do: "ok" ticks "Remember" (unless the user unticked it); "no_backend" or
+        "locked" unticks and disables it, with the reason."""
+        self.keyring_job = None
+        self.keyring = str(state)
+        if self.keyring != "ok":
+            log.warning("keyring unavailable (%s): the password can't be saved", self.keyring)
+        self._show_keyring()
+
+    def _show_keyring(self) -> None:
+        box = self.save_password
+        if self.keyring is None:  # checking: neither yes nor no, and not to be changed yet
+            box.setEnabled(False)
+        elif self.keyring == "ok":
+            box.setEnabled(True)
+            if box.checkState() is Qt.CheckState.PartiallyChecked:  # untouched while checking: yes
+                box.setCheckState(Qt.CheckState.Checked)
+            box.setTristate(False)
+        else:
+            box.setEnabled(False)
+            box.setTristate(False)
+            box.setChecked(False)
+        self._say_keyring()
+
+    def _say_keyring(self) -> None:
+        if self.keyring is None:
+            text = self.tr("Checking this computer's password storage (keyring)…")
+        elif self.keyring == "no_backend":
+            text = self.tr(
+                "This computer has no password storage (keyring) we can use, so the password can't be "
+                "saved. You will be asked for it when needed."
+            )
+        elif self.keyring == "locked":
+            text = self.tr(
+                "The password storage (keyring) is locked or not answering, so the password can't be "
+                "saved now. You will be asked for it when needed."
+            )
+        else:
+            text = ""
+        self.keyring_reason.setText(text)
+        self.keyring_reason.setVisible(self.phase == "success" and bool(text))
+        self.save_password.setAccessibleDescription(text)
+
+    def wants_save(self) -> bool:
+        """Save the password too: ticked, or still being checked and not unticked (the save then says
+        what the keyring did); never when the keyring is known to be unusable."""
+        if self.keyring not in (None, "ok"):
+            return False
+        return self.save_password.checkState() is not Qt.CheckState.Unchecked
 
     def primary(self) -> None:
         if self.phase == "failure" and self._password_refused():
@@ -91,6 +159,7 @@ class ResultPage(WizardPage):
         outcome = self.state.result
         success = self.phase in ("success", "saving", "saved")
         self.save_password.setVisible(self.phase == "success")
+        self._say_keyring()
         self.save_status.setVisible(self.phase == "saved" or bool(self.save_status.text()))
         if success:
             self.headline.setText("✓ " + self.tr("Your mail account works"))
@@ -228,7 +297,7 @@ class ResultPage(WizardPage):
         self.changed.emit()
         self.save_job = workers.start(
             session.save_task(
-                self.state, self.save_password.isChecked(), self.wizard.passwords, self.wizard.store
+                self.state, self.wants_save(), self.wizard.passwords, self.wizard.store
             ),
             self,
         )
@@ -237,12 +306,13 @@ class ResultPage(WizardPage):
 
     def _saved(self, saved: session.Saved) -> None:
         self.phase = "saved"
-        if saved.keyring_problem == "no_backend":
+        problem = saved.keyring_problem or ("" if self.keyring in (None, "ok") else self.keyring)
+        if problem == "no_backend":
             text = self.tr(
                 "The account is saved, but not the password: this computer has no password "
                 "storage (keyring) we can use. You will be asked for the password when needed."
             )
-        elif saved.keyring_problem:
+        elif problem:
             text = self.tr(
                 "The account is saved, but not the password: the password storage (keyring) is "
                 "locked or refused. You will be asked for the password when needed."
@@ -257,6 +327,7 @@ class ResultPage(WizardPage):
             ).format(path=saved.settings_problem)
         self.save_status.setText(text)
         self.save_password.hide()
+        self.keyring_reason.hide()
         self.changed.emit()
         self.wizard.saved.emit(saved.account)
 

@@ -175,6 +175,18 @@ def apply_fix(settings: ServerSettings, fix: Any) -> ServerSettings:
     return replace(settings, **allowed)
 
 
+def keyring_state_task(passwords: Any = None) -> Callable[[Report, Any], str]:
+    """Whether the password could be kept now: the core's keyring probe (a secrets.KeyringState value).
+    On a worker: a locked keyring may show an unlock prompt and wait for it."""
+
+    def task(report: Report, cancel: Any) -> str:
+        from assistant.core.secrets import PasswordStore
+
+        return (passwords or PasswordStore()).probe().value
+
+    return task
+
+
 @dataclass(frozen=True)
 class Saved:
     account: Any
