@@ -58,7 +58,15 @@ class Settings:
         return replace(self, accounts=tuple(accounts))
 
     def without_account(self, address: str) -> Settings:
-        return replace(self, accounts=tuple(a for a in self.accounts if a.address != address))
+        """Remove the account, and with it the pins of every server that no remaining account uses
+        (an accepted certificate must not outlive the accounts it was accepted for)."""
+        rest = replace(self, accounts=tuple(a for a in self.accounts if a.address != address))
+        return rest.without_unused_pins()
+
+    def without_unused_pins(self) -> Settings:
+        """Keep only the pins of a host:port that some account's incoming or outgoing server uses."""
+        used = {pin_key(s.host, s.port) for a in self.accounts for s in (a.incoming, a.outgoing)}
+        return replace(self, pins={key: sha for key, sha in self.pins.items() if key in used})
 
     def pin(self, host: str, port: int) -> str | None:
         return self.pins.get(pin_key(host, port))

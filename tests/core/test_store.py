@@ -7,6 +7,7 @@ import logging
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -68,6 +69,36 @@ def test_replace_and_remove_accounts_keep_order() -> None:
     changed = settings.with_account(account("a@example.jp", display_name="A"))
     assert [a.display_name for a in changed.accounts] == ["A", "山田 太郎"]
     assert [a.address for a in changed.without_account("a@example.jp").accounts] == ["b@example.jp"]
+
+
+def test_removing_an_account_drops_the_pins_no_remaining_account_uses(tmp_path: Path) -> None:
+    shared = ServerSettings(Protocol.SMTP, "smtp.example.jp", 587, Security.STARTTLS, "")
+    own_imap = ServerSettings(Protocol.IMAP, "sv1234.Hosting.example.net.", 993, Security.SSL, "")
+    other_imap = ServerSettings(Protocol.IMAP, "sv1234.hosting.example.net", 143, Security.STARTTLS, "")
+    taro = account("taro@example.jp", incoming=own_imap, outgoing=shared)
+    hanako = account("hanako@example.jp", incoming=other_imap, outgoing=shared)
+    v6_imap, v6_smtp = replace(own_imap, host="::1"), replace(shared, host="::1")
+    ipv6 = account("v6@example.jp", incoming=v6_imap, outgoing=v6_smtp)
+    settings = (
+        Settings()
+        .with_account(taro)
+        .with_account(hanako)
+        .with_account(ipv6)
+        .with_pin("sv1234.hosting.example.net", 993, "11" * 32)  # only taro's (case and dot don't matter)
+        .with_pin("sv1234.hosting.example.net", 143, "22" * 32)  # hanako's: same host, other port
+        .with_pin("smtp.example.jp", 587, "33" * 32)  # both use it
+        .with_pin("old.example.jp", 993, "44" * 32)  # left over from an account removed long ago
+        .with_pin("::1", 993, "55" * 32)
+    )
+    after = settings.without_account("taro@example.jp")
+    assert sorted(after.pins) == ["[::1]:993", "smtp.example.jp:587", "sv1234.hosting.example.net:143"]
+    assert after.pin("sv1234.hosting.example.net", 993) is None
+    assert after.pin("smtp.example.jp", 587) == "33" * 32
+    store = SettingsStore(tmp_path)
+    store.save(after.without_account("v6@example.jp"))
+    assert sorted(store.load().settings.pins) == ["smtp.example.jp:587", "sv1234.hosting.example.net:143"]
+    assert Settings(pins={"x.example.jp:993": "66" * 32}).without_account("nobody@example.jp").pins == {}
+    assert settings.pins["old.example.jp:993"] == "44" * 32  # the original value is left as it was
 
 
 def test_save_replaces_the_file_instead_of_rewriting_it(tmp_path: Path) -> None:

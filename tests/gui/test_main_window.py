@@ -75,12 +75,18 @@ def test_first_test_saves_the_password_in_the_keyring_and_reload_uses_it(
     assert again.panel.outcome is not None and again.panel.outcome.ok
 
 
-def test_remove_deletes_the_keyring_entry_after_confirmation(
+def test_remove_deletes_the_keyring_entry_and_unused_pins_after_confirmation(
     qtbot: Any, app: Any, lab: Any, config: Path, secret_service: SecretServiceLab
 ) -> None:
-    account = lab_account(lab, saved=True)
-    other = replace(lab_account(lab, saved=True), address="hanako@lab.test", display_name="Hanako")
-    write_settings(config, account, other)
+    account = lab_account(lab, saved=True)  # IMAP + submission
+    pop_account = lab_account(lab, incoming="pop3s", saved=True)
+    other = replace(pop_account, address="hanako@lab.test", display_name="Hanako")
+    store = write_settings(config, account, other)
+    imap, pop, smtp = account.incoming, other.incoming, account.outgoing
+    pinned = store.load().settings
+    for n, server in enumerate((imap, pop, smtp)):  # accepted certificates: one only the removed account used
+        pinned = pinned.with_pin(server.host, server.port, f"{n}" * 64)
+    store.save(pinned)
     passwords = PasswordStore(SecretService.Keyring(), timeout=10)
     passwords.set(account.address, lab.canary)
     passwords.set(other.address, "hanako's password")
@@ -104,6 +110,10 @@ def test_remove_deletes_the_keyring_entry_after_confirmation(
     assert passwords.get(other.address) == "hanako's password"
     on_disk = SettingsStore(config).load().settings
     assert [a.address for a in on_disk.accounts] == [other.address]
+    # the IMAP pin went with the only account that used it; Hanako's POP and the shared SMTP pins stay
+    assert on_disk.pin(imap.host, imap.port) is None and w.settings.pin(imap.host, imap.port) is None
+    assert on_disk.pin(pop.host, pop.port) == "1" * 64
+    assert on_disk.pin(smtp.host, smtp.port) == "2" * 64
     assert w.accounts.count() == 1
     assert w.panel.account is not None and w.panel.account.address == other.address
 
