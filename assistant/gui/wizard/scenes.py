@@ -223,21 +223,41 @@ def testing_done() -> SetupWizard:
     return wizard
 
 
-def _result(outcome: CheckOutcome) -> SetupWizard:
+def _result(outcome: CheckOutcome, keyring: str = "ok") -> SetupWizard:
     wizard = _with_settings(4)
     wizard.state.result = outcome
+    wizard.results.keyring = keyring  # as the keyring probe would say (a picture doesn't ask the real one)
     wizard.results.enter()
     wizard._update_buttons()
     return wizard
 
 
+SUCCESS = CheckOutcome(
+    [ServerOutcome("incoming", IMAP, True), ServerOutcome("outgoing", SMTP, True)], round_trip_ms=1870.0
+)
+
+
 def result_success() -> SetupWizard:
-    return _result(
-        CheckOutcome(
-            [ServerOutcome("incoming", IMAP, True), ServerOutcome("outgoing", SMTP, True)],
-            round_trip_ms=1870.0,
-        )
-    )
+    return _result(SUCCESS)
+
+
+def result_success_no_keyring() -> SetupWizard:
+    return _result(SUCCESS, keyring="no_backend")
+
+
+def result_success_keyring_locked() -> SetupWizard:
+    return _result(SUCCESS, keyring="locked")
+
+
+def result_success_keyring_checking() -> SetupWizard:
+    from PySide6.QtCore import Qt
+
+    wizard = _result(SUCCESS)
+    page = wizard.results
+    page.keyring = None  # the probe's answer not in yet
+    page.save_password.setCheckState(Qt.CheckState.PartiallyChecked)
+    page._show_keyring()
+    return wizard
 
 
 def _failure(
@@ -283,6 +303,9 @@ SCENES: list[tuple[str, Callable[[], Any]]] = [
     ("4-testing-running", testing_running),
     ("4-testing-done", testing_done),
     ("5-success", result_success),
+    ("5-success-no-keyring", result_success_no_keyring),
+    ("5-success-keyring-locked", result_success_keyring_locked),
+    ("5-success-keyring-checking", result_success_keyring_checking),
     (
         "5-fail-auth",
         _failure(
