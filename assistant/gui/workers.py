@@ -1,17 +1,35 @@
-"""The one way to run core work off the GUI thread: a Job per task, its signals owned by the caller."""
+"""The one way to run core work off the GUI thread: a Job per task, its signals owned by the caller.
+
+Worker threads never touch Qt. A task runs on a plain Python thread and puts what it has to say
+(progress, then its result or failure) into a queue; a timer on the GUI thread drains that queue
+while any job is running and emits the Job's signals there. So no Qt object is ever created,
+emitted from, reference-counted or deleted on a worker thread.
+
+Why not QThreadPool and signals emitted from the worker: with PySide6 6.12 a QRunnable per task and
+signals emitted from threads Qt did not start (the core's own per-server threads) led to rare crashes
+in the garbage collector, inside shiboken's traversal of a wrapper whose references had been
+miscounted (seen about once in six GUI test runs under gdb). Polling a queue costs one timer tick
+every 15 ms while work is running and nothing when idle.
+"""
 
 from __future__ import annotations
 
+import gc
 import itertools
 import logging
+import queue
+import threading
+import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal
 
 log = logging.getLogger(__name__)
+
+POLL_MS = 15  # how often the GUI thread looks for news while a job runs (one frame at 60 Hz is 16 ms)
 
 
 class Cancellable(Protocol):
@@ -46,9 +64,9 @@ class Job(QObject):
     Do not touch widgets from the task: use `report` (the task's first argument) and connect to
     `progress`, which is always emitted on the GUI thread.
 
-    Only the GUI thread ever holds a Job: the worker thread knows its number and the long-lived
-    dispatcher, so the last reference to a Job (and so its C++ destructor) can never end up on a
-    worker thread.
+    The worker thread knows only the job's number, the task and the queue: only the GUI thread ever
+    holds a Job. The Job keeps the task alive until its result is delivered, so whatever the task's
+    closure holds is released on the GUI thread too.
     """
 
     progress = Signal(object)
@@ -59,7 +77,7 @@ class Job(QObject):
 
     def __init__(self, task: Task) -> None:
         super().__init__()  # no Qt parent: a widget closed mid-task must not delete the Job under the task
-        self._task = task
+        self._task: Task | None = task
         self.token = _new_token()
         self.number = next(_numbers)
         self.running = False
@@ -72,6 +90,7 @@ class Job(QObject):
     def _finish(self, result: object, failure: object) -> None:
         self.running = False
         self.done = True
+        self._task = None
         if self.token.cancelled:
             self.cancelled.emit()
         elif isinstance(failure, Failure):
@@ -82,87 +101,133 @@ class Job(QObject):
         self.finished.emit()
 
 
-class _Dispatcher(QObject):
-    """Carries progress and results from worker threads to the GUI thread (made once, never deleted)."""
+_PROGRESS, _DONE = 0, 1
 
-    # Emitted from pool threads; delivered on the GUI thread by queued connections.
-    progress = Signal(int, object)
-    done = Signal(int, object, object)  # (job number, result, Failure | None)
+
+class _Dispatcher(QObject):
+    """Drains the worker queue on the GUI thread (made once, with the first job; never deleted)."""
 
     def __init__(self) -> None:
         super().__init__()
-        from PySide6.QtCore import Qt  # the Qt namespace costs ~10 ms to load: not before the first job
+        self.queue: queue.SimpleQueue[tuple[int, int, object, object]] = queue.SimpleQueue()
+        self.timer = QTimer(self)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self.drain)
 
-        self.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
-        self.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
+    def wake(self) -> None:
+        if not self.timer.isActive():
+            self.timer.start()
 
-    @Slot(int, object)
-    def _on_progress(self, number: int, item: object) -> None:
-        job = _active.get(number)
-        if job is not None and not job.done:
-            job.progress.emit(item)
-
-    @Slot(int, object, object)
-    def _on_done(self, number: int, result: object, failure: object) -> None:
-        job = _active.pop(number, None)
-        if job is not None:
-            job._finish(result, failure)
-
-
-class _Runnable(QRunnable):
-    def __init__(self, body: Callable[[], None]) -> None:
-        super().__init__()
-        self._body = body  # plain Python: no Qt object but the dispatcher is reachable from here
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        self._body()
+    def drain(self) -> None:
+        """Deliver everything queued so far, in order; stop polling once no job is left."""
+        while True:
+            try:
+                kind, number, first, second = self.queue.get_nowait()
+            except queue.Empty:
+                break
+            if kind == _PROGRESS:
+                job = _active.get(number)
+                if job is not None and not job.done:
+                    job.progress.emit(first)
+            else:
+                job = _active.pop(number, None)
+                if job is not None:
+                    job._finish(first, second)
+        if not _active:
+            self.timer.stop()
 
 
-_pool: QThreadPool | None = None
 _dispatcher: _Dispatcher | None = None
 _numbers = itertools.count(1)
-_active: dict[int, Job] = {}  # keeps running jobs alive until their result is delivered
-
-
-def pool() -> QThreadPool:
-    global _pool
-    if _pool is None:
-        _pool = QThreadPool()
-        _pool.setMaxThreadCount(8)  # checks block on sockets, not on the CPU
-    return _pool
+_active: dict[int, Job] = {}  # keeps running jobs (and their tasks) alive until their result is delivered
+_threads: set[threading.Thread] = set()
+_threads_lock = threading.Lock()
 
 
 def _the_dispatcher() -> _Dispatcher:
     global _dispatcher
     if _dispatcher is None:
         _dispatcher = _Dispatcher()
+        collect_garbage_on_gui_thread()
     return _dispatcher
+
+
+class _GuiThreadCollector(QObject):
+    """Python's cycle collector, run only on the GUI thread.
+
+    Left alone, the collector runs on whichever thread happens to allocate when a threshold is
+    crossed: a worker resolving DNS can then be the thread that finds a dead widget's reference
+    cycle and frees its Qt wrapper. Under gdb that ended in shiboken (a garbage collection on a worker
+    thread traversing a wrapper; a deletion handed back to the main thread through a dangling
+    pointer). So automatic collection is off once worker threads exist, and this timer does the same
+    work, generation by generation, with the thresholds Python would use.
+    """
+
+    INTERVAL_MS = 500
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.timer = QTimer(self)
+        self.timer.setInterval(self.INTERVAL_MS)
+        self.timer.timeout.connect(self.collect)
+        self.timer.start()
+
+    def collect(self) -> None:
+        counts, thresholds = gc.get_count(), gc.get_threshold()
+        generation = -1
+        for level in range(3):
+            if thresholds[level] and counts[level] > thresholds[level]:
+                generation = level
+        if generation >= 0:
+            gc.collect(generation)
+
+
+_collector: _GuiThreadCollector | None = None
+
+
+def collect_garbage_on_gui_thread() -> None:
+    """From now on, collect reference cycles only on the GUI thread (call it there, before threads start)."""
+    global _collector
+    if _collector is None:
+        gc.disable()
+        _collector = _GuiThreadCollector()
 
 
 def start(task: Task, owner: QObject | None = None) -> Job:
     """Run `task(report, cancel_token)` on a worker thread; connect to the returned Job.
 
-    The Job stays alive until its result is delivered. When `owner` is destroyed first, the task is
-    cancelled (its result then goes nowhere); connect to slots of `owner`, which Qt disconnects.
+    Call from the GUI thread. The Job stays alive until its result is delivered. When `owner` is
+    destroyed first, the task is cancelled (its result then goes nowhere); connect to slots of
+    `owner`, which Qt disconnects.
     """
     job = Job(task)
-    token, number, dispatcher = job.token, job.number, _the_dispatcher()
+    dispatcher = _the_dispatcher()
+    token, number, put = job.token, job.number, dispatcher.queue.put
     if owner is not None:
         owner.destroyed.connect(lambda *_: token.cancel())
 
-    def body() -> None:  # on the pool thread: everything must come back to the GUI thread
+    handed = [task]  # the worker lets go of the task before it reports the end; the Job holds it until then
+
+    def body() -> None:  # on the worker thread: no Qt here, only the queue
         result: object = None
         failure: Failure | None = None
+        run = handed.pop()
         try:
-            result = task(lambda item: dispatcher.progress.emit(number, item), token)
+            result = run(lambda item: put((_PROGRESS, number, item, None)), token)
         except BaseException as exc:
             failure = Failure(type(exc).__name__, str(exc), traceback.format_exc())
-        dispatcher.done.emit(number, result, failure)
+        del run
+        put((_DONE, number, result, failure))
+        with _threads_lock:
+            _threads.discard(threading.current_thread())
 
     job.running = True
     _active[number] = job
-    pool().start(_Runnable(body))
+    thread = threading.Thread(target=body, name=f"job-{number}", daemon=True)
+    with _threads_lock:
+        _threads.add(thread)
+    thread.start()
+    dispatcher.wake()
     return job
 
 
@@ -174,6 +239,13 @@ def shutdown(timeout_ms: int = 20000) -> bool:
     """Cancel every running job and wait for the worker threads; True when all have ended."""
     for job in list(_active.values()):
         job.cancel()
-    if _pool is None:
-        return True
-    return bool(_pool.waitForDone(timeout_ms))
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:
+        with _threads_lock:
+            running = [t for t in _threads if t is not threading.current_thread()]
+        if not running:
+            return True
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return False
+        running[0].join(remaining)

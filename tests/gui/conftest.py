@@ -12,6 +12,15 @@ from assistant.core.store import CONFIG_DIR_ENV
 from tests.lab.keyring import SecretServiceLab
 
 
+@pytest.fixture(autouse=True)
+def gui_thread_collector(qapp: Any) -> None:
+    """As in the app: reference cycles (dead widgets among them) are collected on the GUI thread only,
+    never on a lab server's or a worker's thread (see assistant/gui/workers.py)."""
+    from assistant.gui.workers import collect_garbage_on_gui_thread
+
+    collect_garbage_on_gui_thread()
+
+
 @pytest.fixture
 def app(qapp: Any) -> Any:
     from assistant.gui.app import create_app
