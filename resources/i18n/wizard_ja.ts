@@ -496,37 +496,37 @@
         <translation>保存しています…</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="312"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="314"/>
         <source>The account is saved, but not the password: this computer has no password storage (keyring) we can use. You will be asked for the password when needed.</source>
         <translation>アカウントは保存しましたが、パスワードは保存していません。このパソコンには利用できるパスワードの保管場所（キーリング）がありません。必要なときにパスワードをお尋ねします。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="317"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="319"/>
         <source>The account is saved, but not the password: the password storage (keyring) is locked or refused. You will be asked for the password when needed.</source>
         <translation>アカウントは保存しましたが、パスワードは保存していません。パスワードの保管場所（キーリング）がロックされているか、保存を拒否しました。必要なときにパスワードをお尋ねします。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="321"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="323"/>
         <source>Saved. Your password is kept in this computer&apos;s password storage (keyring).</source>
         <translation>保存しました。パスワードはこのパソコンのパスワード保管場所（キーリング）に保存しています。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="323"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="325"/>
         <source>Saved. The password was not saved; you will be asked for it when needed.</source>
         <translation>保存しました。パスワードは保存していないため、必要なときにお尋ねします。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="326"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="328"/>
         <source>Your previous settings file could not be read; it was kept as {path}.</source>
         <translation>以前の設定ファイルが読み込めなかったため、{path} として残しています。</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="337"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="339"/>
         <source>The account could not be saved: {reason}</source>
         <translation>アカウントを保存できませんでした: {reason}</translation>
     </message>
     <message>
-        <location filename="../../assistant/gui/wizard/result_page.py" line="342"/>
+        <location filename="../../assistant/gui/wizard/result_page.py" line="344"/>
         <source>Remember my password (kept in this computer&apos;s password storage)</source>
         <translation>パスワードを記憶する（このパソコンのパスワード保管場所に保存します）</translation>
     </message>

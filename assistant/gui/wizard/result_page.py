@@ -306,7 +306,9 @@ class ResultPage(WizardPage):
 
     def _saved(self, saved: session.Saved) -> None:
         self.phase = "saved"
-        problem = saved.keyring_problem or ("" if self.keyring in (None, "ok") else self.keyring)
+        problem = saved.keyring_problem
+        if not problem and not saved.password_saved and self.keyring not in (None, "ok"):
+            problem = self.keyring  # not even tried: the probe had said why
         if problem == "no_backend":
             text = self.tr(
                 "The account is saved, but not the password: this computer has no password "
