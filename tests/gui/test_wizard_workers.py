@@ -67,7 +67,7 @@ def test_cancel_reaches_the_task_through_the_core_token(qapp: Any, qtbot: Any) -
 
 
 def test_a_thousand_tasks_run_and_every_worker_is_joined(qapp: Any, qtbot: Any) -> None:
-    # PySide6 6.12 miscounted references in QThreadPool tasks (see design.md and workers.py): keep this honest.
+    # PySide6 6.12 miscounted references in QThreadPool tasks (design.md, workers.py): keep this honest.
     jobs = [workers.start(lambda report, cancel, n=n: n * 2) for n in range(1000)]
     results: list[int] = []
     for job in jobs:
@@ -133,8 +133,10 @@ def test_reference_cycles_are_collected_only_on_the_gui_thread(qapp: Any, qtbot:
         if phase == "start":
             collected_on.append(threading.get_ident())
 
+    kept: list[list[int]] = []
+
     def task(report: Any, cancel: Any) -> int:
-        kept = [[n] for n in range(200_000)]  # far past every threshold of the automatic collector
+        kept.extend([n] for n in range(200_000))  # far past every threshold of the automatic collector
         return len(kept)
 
     gc.callbacks.append(note)
