@@ -47,7 +47,9 @@ class Settings:
         return None
 
     def with_account(self, account: Account) -> Settings:
-        """Add `account`, or replace the one with the same address (keeping its place in the list)."""
+        """Add `account`, or replace the one with the same address (keeping its place in the list).
+
+        Pins of servers no account uses any more (the edited account's old host or port) are dropped."""
         accounts = list(self.accounts)
         for i, existing in enumerate(accounts):
             if existing.address == account.address:
@@ -55,7 +57,7 @@ class Settings:
                 break
         else:
             accounts.append(account)
-        return replace(self, accounts=tuple(accounts))
+        return replace(self, accounts=tuple(accounts)).without_unused_pins()
 
     def without_account(self, address: str) -> Settings:
         """Remove the account, and with it the pins of every server that no remaining account uses

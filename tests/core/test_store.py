@@ -101,6 +101,20 @@ def test_removing_an_account_drops_the_pins_no_remaining_account_uses(tmp_path: 
     assert settings.pins["old.example.jp:993"] == "44" * 32  # the original value is left as it was
 
 
+def test_changing_an_accounts_server_drops_the_old_servers_pin() -> None:
+    imap = ServerSettings(Protocol.IMAP, "mail.example.jp", 993, Security.SSL, "")
+    smtp = ServerSettings(Protocol.SMTP, "mail.example.jp", 465, Security.SSL, "")
+    taro = account("taro@example.jp", incoming=imap, outgoing=smtp)
+    settings = Settings().with_account(taro).with_pin("mail.example.jp", 993, "11" * 32)
+    settings = settings.with_pin("mail.example.jp", 465, "22" * 32)
+    moved = replace(taro, incoming=replace(imap, port=143, security=Security.STARTTLS))
+    edited = settings.with_account(moved)
+    assert sorted(edited.pins) == ["mail.example.jp:465"]
+    # The wizard pins a certificate and saves the account in one go: the pin of a server in use stays.
+    again = edited.with_pin("mail.example.jp", 143, "33" * 32).with_account(moved)
+    assert again.pin("mail.example.jp", 143) == "33" * 32
+
+
 def test_save_replaces_the_file_instead_of_rewriting_it(tmp_path: Path) -> None:
     store = SettingsStore(tmp_path)
     store.save(Settings().with_account(account()))
