@@ -15,6 +15,9 @@ _HASH_STATUS = re.compile(r"#([245])\.(\d{1,3})\.(\d{1,3})")  # qmail "(#5.1.1)"
 
 # Codes that say little; a more specific code elsewhere in the report replaces them.
 _VAGUE = {"4.4.7", "4.7.0"}
+# ...but not in a report's Status field: there 4.4.7 is the reporting MTA's own verdict (the queue gave up,
+# or the message is still delayed); a code quoted in its diagnostic is only the last attempt's.
+_DSN_DEFINITE = {"4.4.7"}
 
 
 def is_vague(code: str) -> bool:
@@ -54,7 +57,7 @@ def choose_status(dsn_status: str, text: str, reply: int | None) -> str:
     dsn = dsn_status if _valid(dsn_status) else ""
     if dsn and reply and dsn[0] != str(reply)[0] and in_text:
         dsn = ""  # the DSN's class contradicts the server's own reply; trust the reply text
-    if dsn and not is_vague(dsn):
+    if dsn and (not is_vague(dsn) or dsn in _DSN_DEFINITE):
         return dsn
     if specific:
         return specific

@@ -63,7 +63,9 @@ _BOUNCE_BODY = Pattern(
     r"(?:delivered|rejected)|address not found|message not delivered|配信できませんでした|届きませんでした|"
     r"送信できませんでした|配送できませんでした|宛先(?:が見つかりません|不明)|"
     r"response from the remote server|リモート ?サーバーから次の応答|"
-    r"(?:メッセージ|メール)はブロックされました",
+    r"(?:メッセージ|メール)はブロックされました|"
+    r"(?:配送|配信|送信|受信)を(?:停止|中止|拒否)しました|(?:配送|配信)されていません|"
+    r"(?:宛先|相手|受信者)(?:に|には|へ|へは)(?:届いていません|届きません)",
 )
 _FORWARD_SUBJECT = re.compile(r"^\s*(?:fwd?|fw|tr|wg|転送)\s*[:：]", re.IGNORECASE)
 _AUTO_SUBJECT = re.compile(
@@ -84,8 +86,11 @@ def analyze_bounce(data: bytes) -> BounceReport:
     return analyze_text(mail.decode_bytes(data))
 
 
-def analyze_text(text: str) -> BounceReport:
-    """Analyze bounce text without headers (copied from a mail client's window)."""
+def analyze_text(text: str, *, exclude: frozenset[str] = frozenset()) -> BounceReport:
+    """Analyze bounce text without headers (copied from a mail client's window).
+
+    `exclude`: lower-case addresses that are not recipients (the sender's own, when known).
+    """
     note = ses.notification(text)
     if note is not None:
         kind, found_ses = ses.recipients(note)
@@ -97,12 +102,14 @@ def analyze_text(text: str) -> BounceReport:
         )
         if recipients:
             return BounceReport("dsn", tuple(recipients))
-    found = _text_recipients(text, exclude=set(), reporting="", action=_default_action(text))
+    found = _text_recipients(text, exclude=set(exclude), reporting="", action=_default_action(text))
     if found:
         return BounceReport("text", tuple(found))
     if _BOUNCE_BODY.occurs(text):
         diag = prose.diagnostic_lines(text)
-        address = prose.first_address(diag, set()) or prose.first_address(prose.cut_original(text), set())
+        address = prose.first_address(diag, set(exclude)) or prose.first_address(
+            prose.cut_original(text), set(exclude)
+        )
         return BounceReport("text", (make_recipient(address, _default_action(text), "", diag),))
     raise BounceInputError("bounce.input.not_email")
 
@@ -179,6 +186,8 @@ def _analyze_message(msg: Part, depth: int) -> BounceReport:
     action = "delayed" if prose.looks_delayed(subject + "\n" + body[:4000]) else "failed"  # reads 4000
     found = _text_recipients(body, exclude=exclude, reporting=reporting, action=action, own=own)
     failed_header = [a for a in reports.addresses(msg, "X-Failed-Recipients") if a]
+    if found and failed_header and not any(a.lower() in own.lower() for a in failed_header):
+        failed_header = []  # the header names nobody the report itself talks about: the report wins
     if failed_header:
         by_address = {r.address.lower(): r for r in found}
         diag = prose.diagnostic_lines(body, own)
@@ -192,6 +201,10 @@ def _analyze_message(msg: Part, depth: int) -> BounceReport:
                 report = _analyze_message(inner, depth + 1)
                 if report.recipients:
                     return _forwarded(report)
+    if not found and (_FORWARD_SUBJECT.match(subject) or not prose.is_service_address(sender_addr)):
+        quoted = _quoted_bounce(body[len(own) :], exclude)
+        if quoted is not None:
+            return quoted
     if not found:
         diag = prose.diagnostic_lines(body, own)
         address = (
@@ -221,6 +234,20 @@ def _with_subject(r: BounceRecipient, subject: str) -> BounceRecipient:
     better = make_recipient(r.address, r.action, "", f"{r.diagnostic} ({said})".strip(), command=r.command,
                             remote=r.remote_mta, reporting=r.reporting_mta)  # fmt: skip
     return better if better.reason not in ("onhold", "undefined") else r
+
+
+def _quoted_bounce(rest: str, exclude: set[str]) -> BounceReport | None:
+    """A bounce a person forwarded inline, below the "-----Original Message-----" line of their note."""
+    below = rest.partition("\n")[2]
+    if not _BOUNCE_BODY.occurs(prose.cut_original(below[:20000])):
+        return None
+    try:
+        report = analyze_text(below, exclude=frozenset(exclude))
+    except BounceInputError:
+        return None
+    if not any(r.address for r in report.recipients):
+        return None
+    return _forwarded(report)
 
 
 def _forwarded(report: BounceReport) -> BounceReport:

@@ -97,7 +97,9 @@ def _split_head(data: bytes) -> tuple[dict[str, list[str]], bytes]:
     headers: dict[str, list[str]] = {}
     name = ""
     values: list[str] = []
-    for line in head.decode("latin-1").splitlines():
+    # split at LF only: str.splitlines() would also break at \x85 and \x1c-\x1e, bytes of raw UTF-8 text
+    for line in head.decode("latin-1").split("\n"):
+        line = line.removesuffix("\r")
         if name and line[:1] in (" ", "\t"):
             values[-1] = values[-1] + " " + line.strip()
             continue

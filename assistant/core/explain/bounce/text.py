@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.core.explain.patterns import Pattern
+from assistant.core.explain.status import find_enhanced, find_reply
 
 ADDRESS = re.compile(
     r"[A-Za-z0-9][A-Za-z0-9._%+=!#$&'*/?^`{|}~-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
@@ -47,7 +48,8 @@ _DIAGNOSTIC_HINT = Pattern(
     r"unrouteable|timed? ?out|expired|blocked|spam|giving up|retry|delay|mailbox|disabled|suspended|"
     r"not deliver|undeliverable|failed|failure|permanent|temporar|exceed|not accept|no such|invalid|"
     r"not listed|because|not (?:a )?(?:valid|known)|permission|"
-    r"存在しません|存在しない|お届けできません|宛先不明|受信拒否|容量|エラー|理由|原因|詳細",
+    r"存在しません|存在しない|お届けできません|宛先不明|受信拒否|容量|エラー|理由|原因|詳細|見つかりません|"
+    r"できません|拒否|禁止|超え|停止|検出|判定",
 )
 # "Recipient:" in Japanese reports
 _RECIPIENT_WORDS = ("宛先", "宛て先", "あて先", "送信先", "配信先", "配送先", "受信者")
@@ -138,7 +140,8 @@ _DELAYED = Pattern(
     r"delivery delayed|配信が遅れて|配送が遅れて|配信遅延|配送遅延|再送の必要はありません",
 )
 _DELIVERED_WORDS = ("deliver", "recipient", "your message to", *_RECIPIENT_WORDS)
-_TRANSCRIPT_OUT = re.compile(r"^\s*>>>")
+# What the client sent in a session transcript: Sendmail's ">>>", MDaemon's "-->" (after a time stamp)
+_TRANSCRIPT_OUT = re.compile(r"^[^<>\n]{0,48}?(?:>>>|-->)")
 _TRANSCRIPT_RCPT = re.compile(r"^\s*>>>\s*RCPT TO:", re.IGNORECASE)
 _LEADING_ADDRESS = re.compile(
     r"^(?:RCPT To:|Recipient:|"
@@ -280,9 +283,28 @@ def diagnostic_lines(text: str, own: str | None = None) -> str:
     text = own if own is not None else cut_original(text[:60000])
     lines = text.splitlines()
     out = [ln.strip() for ln in lines if _REPLY_LINE.search(ln) and not _TRANSCRIPT_OUT.match(ln)]
+    if len(out) > 1:
+        out = _failing_replies(out)
     if not out:
         out = [ln.strip() for ln in text.splitlines() if _DIAGNOSTIC_HINT.occurs(ln)][:6]
     return _clean(" ".join(out))
+
+
+def _failing_replies(lines: list[str]) -> list[str]:
+    """In a session transcript (success replies too), the failure replies, the last failure first.
+
+    "220 ready", "250 2.1.0 Ok" never explain a failure; lines whose digits only look like a code (an IP
+    address, a time stamp) go as well. Text without a success reply is left as it is.
+    """
+    codes = [find_reply(ln) for ln in lines]
+    if not any(c and c < 400 for c in codes) or not any(c and c >= 400 for c in codes):
+        return lines
+    kept = [
+        (ln, c) for ln, c in zip(lines, codes, strict=True)
+        if (c and c >= 400) or (not c and any(e[0] in "45" for e in find_enhanced(ln)))
+    ]  # fmt: skip
+    last = next((c for _, c in reversed(kept) if c), None)
+    return [ln for ln, c in kept if c == last] + [ln for ln, c in kept if c != last]
 
 
 def first_address(text: str, exclude: set[str]) -> str:
