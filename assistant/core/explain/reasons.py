@@ -137,6 +137,8 @@ def classify(
             return reason
     if command == "MAIL" and (not named or named == "securityerror"):
         return "rejected"  # refused at MAIL FROM and nothing else said: the sender address is the problem
+    if command == "CONN" and reply and reply >= 500 and (not named or named == "securityerror"):
+        return "blocked"  # the greeting refused us, before any sender or recipient: only the client is known
     if named:
         return named
     if status[:3] in {"4.6", "5.6"}:
