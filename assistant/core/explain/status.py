@@ -49,6 +49,23 @@ def find_reply(text: str) -> int | None:
     return None
 
 
+def failing_replies(lines: list[str]) -> list[str]:
+    """In a session transcript (success replies too), the failure replies, the last failure first.
+
+    "220 ready", "250 2.1.0 Ok" never explain a failure; lines whose digits only look like a code (an IP
+    address, a time stamp) go as well. Text without a success reply is left as it is.
+    """
+    codes = [find_reply(ln) for ln in lines]
+    if not any(c and c < 400 for c in codes) or not any(c and c >= 400 for c in codes):
+        return lines
+    kept = [
+        (ln, c) for ln, c in zip(lines, codes, strict=True)
+        if (c and c >= 400) or (not c and any(e[0] in "45" for e in find_enhanced(ln)))
+    ]  # fmt: skip
+    last = next((c for _, c in reversed(kept) if c), None)
+    return [ln for ln, c in kept if c == last] + [ln for ln, c in kept if c != last]
+
+
 def choose_status(dsn_status: str, text: str, reply: int | None) -> str:
     """The most telling enhanced code: the DSN's unless it is vague or contradicts the reply class."""
     every = find_enhanced(text)

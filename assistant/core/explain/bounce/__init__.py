@@ -186,8 +186,10 @@ def _analyze_message(msg: Part, depth: int) -> BounceReport:
     action = "delayed" if prose.looks_delayed(subject + "\n" + body[:4000]) else "failed"  # reads 4000
     found = _text_recipients(body, exclude=exclude, reporting=reporting, action=action, own=own)
     failed_header = [a for a in reports.addresses(msg, "X-Failed-Recipients") if a]
-    if found and failed_header and not any(a.lower() in own.lower() for a in failed_header):
-        failed_header = []  # the header names nobody the report itself talks about: the report wins
+    if found and failed_header:
+        own_low = own.lower()
+        if not any(a.lower() in own_low for a in failed_header):
+            failed_header = []  # the header names nobody the report itself talks about: the report wins
     if failed_header:
         by_address = {r.address.lower(): r for r in found}
         diag = prose.diagnostic_lines(body, own)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.core.explain.patterns import Pattern
-from assistant.core.explain.status import find_enhanced, find_reply
+from assistant.core.explain.status import failing_replies
 
 ADDRESS = re.compile(
     r"[A-Za-z0-9][A-Za-z0-9._%+=!#$&'*/?^`{|}~-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
@@ -284,27 +284,10 @@ def diagnostic_lines(text: str, own: str | None = None) -> str:
     lines = text.splitlines()
     out = [ln.strip() for ln in lines if _REPLY_LINE.search(ln) and not _TRANSCRIPT_OUT.match(ln)]
     if len(out) > 1:
-        out = _failing_replies(out)
+        out = failing_replies(out)
     if not out:
         out = [ln.strip() for ln in text.splitlines() if _DIAGNOSTIC_HINT.occurs(ln)][:6]
     return _clean(" ".join(out))
-
-
-def _failing_replies(lines: list[str]) -> list[str]:
-    """In a session transcript (success replies too), the failure replies, the last failure first.
-
-    "220 ready", "250 2.1.0 Ok" never explain a failure; lines whose digits only look like a code (an IP
-    address, a time stamp) go as well. Text without a success reply is left as it is.
-    """
-    codes = [find_reply(ln) for ln in lines]
-    if not any(c and c < 400 for c in codes) or not any(c and c >= 400 for c in codes):
-        return lines
-    kept = [
-        (ln, c) for ln, c in zip(lines, codes, strict=True)
-        if (c and c >= 400) or (not c and any(e[0] in "45" for e in find_enhanced(ln)))
-    ]  # fmt: skip
-    last = next((c for _, c in reversed(kept) if c), None)
-    return [ln for ln, c in kept if c == last] + [ln for ln, c in kept if c != last]
 
 
 def first_address(text: str, exclude: set[str]) -> str:
