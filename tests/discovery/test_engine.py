@@ -124,7 +124,8 @@ def test_the_total_time_is_bounded(web: WebServer, net: NetConfig) -> None:
     assert time.monotonic() - start < 2.5
     hold.set()
     assert not result.found
-    assert outcome(result, SourceName.AUTOCONFIG).detail == "timeout"  # cancelled by the engine, or gave up
+    # The engine's deadline and the source's own HTTP deadline are the same moment: either may say it first.
+    assert outcome(result, SourceName.AUTOCONFIG).detail in ("timeout", "http.timeout")
 
 
 def test_plain_http_is_used_but_marked_untrusted(web: WebServer, net: NetConfig) -> None:
