@@ -70,6 +70,9 @@ def provider_key(provider: str | None, host: str = "") -> str:
 
 
 _SPACE = re.compile(r"\s+")
+# A multi-line SMTP reply repeats its codes on every line ("...a potential\n5.7.0 security issue"): the
+# first line keeps them, the others lose them so that phrases read across the line breaks.
+_CONTINUATION = re.compile(r"\n[ \t]*(?:[245]\d\d[ -])?(?:[245]\.\d{1,3}\.\d{1,3}[ \t]+)?")
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,7 @@ class Context:
         related: tuple[Attempt, ...],
         notes: frozenset[str] = frozenset(),
     ) -> Context:
-        text = _SPACE.sub(" ", evidence.text or "").strip()
+        text = _SPACE.sub(" ", _CONTINUATION.sub(" ", evidence.text or "")).strip()
         reply = evidence.reply_code or (find_reply(text[:8]) if evidence.protocol is Protocol.SMTP else None)
         enhanced = evidence.enhanced or ""
         if not enhanced and text:

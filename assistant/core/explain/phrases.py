@@ -400,6 +400,7 @@ TEXT: dict[str, Pattern] = {
         r"trojan",
         r"(?:potentially )?executable (?:attachment|content|file)",
         r"malicious",
+        r"(?:potential|possible) security (?:issue|risk|threat)",
         r"ウ[イィ]ルス",
     ),
     "policyviolation": _rx(

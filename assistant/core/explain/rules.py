@@ -117,6 +117,9 @@ SMTP_ACTION = ("smtp.sender_rejected", "smtp.recipient_rejected", "smtp.relay_de
 LOGIN = ("auth.failed", "auth.temporary", "auth.disabled", "auth.tls_required", "auth.mechanism_unsupported",
          "protocol.error", "server.unavailable", "server.closed", "greeting.rejected", "starttls.failed",
          "smtp.auth_required", "smtp.sender_rejected", "smtp.message_rejected", "auth.in_use")  # fmt: skip
+# Codes of a refused login itself: 534/5.7.9 mean "mechanism too weak" only as a reply to AUTH (at MAIL
+# or after DATA, 5.7.9 is a provider's policy refusal, e.g. Yahoo's "not accepted for policy reasons").
+AUTH_REPLY = tuple(c for c in LOGIN if c not in ("smtp.sender_rejected", "smtp.message_rejected"))
 TLS_CERT = ("tls.cert_hostname", "tls.cert_untrusted", "tls.cert_expired", "tls.handshake")
 HOSTING = ("xserver", "sakura", "onamae")
 
@@ -168,6 +171,12 @@ RULES: tuple[Rule, ...] = (
         "tls.softbank",
         codes=("tls.handshake", "tls.protocol_version", "server.closed"),
         providers=("softbank",),
+    ),
+    Rule(  # the provider's own known trouble says more than the generic handshake wording
+        "tls.softbank",
+        codes=("tls.handshake", "tls.protocol_version"),
+        providers=("softbank",),
+        text=_t(r"handshake", r"cipher", r"protocol version", r"insufficient security"),
     ),
     # greeting
     Rule(
@@ -243,6 +252,17 @@ RULES: tuple[Rule, ...] = (
         text=_t(r"sendasdenied", r"send as this sender", r"permissions to send as", r"not owned by"),
     ),
     Rule("smtp.auth_required", enhanced=("5.7.57",)),
+    Rule(  # Postfix's reject_*_sender_login_mismatch and friends: the sender is fine, the login is missing
+        "smtp.auth_required",
+        codes=tuple(c for c in SMTP_ACTION if c != "smtp.relay_denied"),  # relay refusals have their own
+        text=_t(
+            r"not logged in",
+            r"(?:smtp )?auth(?:entication)? (?:is )?required",
+            r"must (?:be )?(?:authenticated|log ?in)",
+            r"authenticate first",
+            r"認証(?:が|を)?(?:必要|行って)",
+        ),
+    ),
     # other providers whose third-party logins need something special
     Rule("auth.failed.yahoo", codes=("auth.failed",), providers=("yahoo",)),
     Rule("auth.failed.icloud", codes=("auth.failed",), providers=("icloud",)),
@@ -262,8 +282,8 @@ RULES: tuple[Rule, ...] = (
     Rule("auth.failed.enable_access", codes=("auth.failed",), notes=("provider.enable_imap",)),
     Rule("auth.failed.account_id", codes=("auth.failed",), notes=("provider.username_account_id",)),
     # SMTP AUTH replies (RFC 4954)
-    Rule("auth.mechanism_too_weak", codes=LOGIN, replies=(534,)),
-    Rule("auth.mechanism_too_weak", codes=LOGIN, enhanced=("5.7.9",)),
+    Rule("auth.mechanism_too_weak", codes=AUTH_REPLY, replies=(534,)),
+    Rule("auth.mechanism_too_weak", codes=AUTH_REPLY, enhanced=("5.7.9",)),
     Rule("auth.tls_required", codes=LOGIN, replies=(538, 523, 524)),
     Rule("auth.tls_required", codes=LOGIN, enhanced=("5.7.10", "5.7.11")),
     Rule("smtp.starttls_first", replies=(530,), text=_t(r"starttls", r"\btls\b", r"encrypt")),
@@ -295,6 +315,24 @@ RULES: tuple[Rule, ...] = (
     Rule("server.error", response=("SYS/PERM", "SERVERBUG", "CORRUPTION")),
     Rule("auth.in_use", response=("IN-USE", "INUSE")),
     Rule("pop3.login_delay", response=("LOGIN-DELAY",)),
+    Rule(  # RFC 2449's code in the text outranks a provider's generic "login refused"
+        "pop3.login_delay",
+        codes=("auth.failed", "auth.temporary", "protocol.error"),
+        text=_t(
+            r"\[login-delay\]", r"minimum time between mail checks", r"checking (?:mail|too) (?:too )?often"
+        ),
+    ),
+    Rule(  # Dovecot's mail_max_userip_connections, Courier's MAXPERIP, Gmail's "Too many simultaneous"
+        "auth.too_many_connections",
+        codes=("auth.failed", "auth.temporary", "auth.in_use"),  # at login; a greeting's limit is per address
+        text=_t(
+            r"maximum number of (?:\w+ )?connections",
+            r"too many (?:simultaneous |concurrent |open )?connections",
+            r"connection limit",
+            r"maxperip",
+            r"同時接続数",
+        ),
+    ),
     Rule("imap.overquota", response=("OVERQUOTA",)),
     Rule("server.alert", response=("ALERT",)),
     Rule("imap.select_failed", codes=("imap.select_failed",), response=("NONEXISTENT", "NOPERM")),
@@ -342,6 +380,8 @@ def classified_id(ctx: Context) -> str | None:
         return None  # a refusal at connect time is about us or the server, never about a recipient
     if reason == "toomanyconn" and "recipient" in ctx.text.lower():
         return "smtp.too_many_recipients"
+    if reason == "toomanyconn" and ctx.code == "greeting.rejected":
+        return "server.unavailable"  # too many connections at once: busy for now, not a sending quota
     if reason == "securityerror" and ctx.code in ("smtp.relay_denied", "greeting.rejected", "protocol.error"):
         return None  # "some security reason" says less than the tester's own finding
     return REASON_IDS.get(reason)
