@@ -20,6 +20,9 @@ BLOCKLIST_NAMES = (
     r"\brbls?\b",
 )
 
+# The sending IP named as listed (an RBL's verdict, whatever the list is called)
+_IP_LISTED = r"\d{1,3}(?:\.\d{1,3}){3}\]? (?:is|was|has been) (?:currently )?(?:black ?|block ?)?listed"
+
 TEXT: dict[str, Pattern] = {
     "mailboxfull": _rx(
         r"mail ?box (?:is |was )?(?:full|over ?quota|size limit exceeded)",
@@ -59,7 +62,7 @@ TEXT: dict[str, Pattern] = {
         r"size limit",
         r"max(?:imum)? (?:allowed )?message size",
         r"message (?:length|size) exceeds",
-        r"exceeds? (?:the )?(?:maximum|max|fixed maximum) (?:allowed )?(?:message )?size",
+        r"exceeds? (?:the )?(?:maximum|max|fixed maximum) (?:allowed |permitted )?(?:message )?size",
         r"message (?:file )?too (?:big|large)",
         r"larger than (?:the )?(?:maximum|allowed|permitted)",
         r"mail (?:size|data) (?:too large|exceeded)",
@@ -79,7 +82,7 @@ TEXT: dict[str, Pattern] = {
         r"mailbox) (?:size )?limit",
     ),
     "suspend": _rx(
-        r"(?:account|mailbox|user|address|recipient) (?:has been |has |is |was )?(?:temporarily )?"
+        r"(?:account|mailbox|user|address|recipient) (?:has been |has |is |was )?(?:[a-z]+ly )?"
         r"(?:suspended|disabled|deactivated|inactive|frozen|locked|closed|expired|terminated)",
         r"(?:mailbox|account|user) (?:is )?(?:not active|no longer active)",
         r"inactive (?:user|account|mailbox|e-?mail)",
@@ -151,6 +154,7 @@ TEXT: dict[str, Pattern] = {
         r"address (?:unknown|not found|invalid)",
         r"recipient (?:address )?rejected: (?:user|unknown|undeliverable|undefined|does not exist|account)",
         r"recipnotfound",
+        r"unrecogni[sz]ed[- ]o/?r[- ]?name",
         r"recipientnotfound",
         r"recipient <?[^\s@]+@[^\s>]+>? not found by smtp address",
         r"doesn'?t have an? \S+ account",
@@ -176,6 +180,7 @@ TEXT: dict[str, Pattern] = {
         r"mailbox name not allowed",
         r"5\.4\.1 recipient address rejected: access denied",
         r"宛先(?:不明|が見つかりません)",
+        r"(?:ディレクトリ|アドレス帳|名前と住所録)(?:に|で)(?:は)?(?:登録されていません|見つかりません)",
         r"現在(?:使われて|使用されて)(?:おりません|いません)",
         r"アドレスは(?:使われて|使用されて)(?:おりません|いません)",
         r"ユーザー?名(?:に|が)(?:誤り|間違い)",
@@ -300,7 +305,14 @@ TEXT: dict[str, Pattern] = {
         r"all relevant mx records point to non-?existent hosts",
         r"(?:couldn'?t|could not|can'?t|cannot) find any host named",
         r"domain (?:is )?(?:not|no longer) (?:registered|existing)",
-        r"no (?:mail|mx) (?:servers?|hosts?|records?) (?:for|found)",
+        r"no (?:mail|mx|smtp) (?:servers?|hosts?|records?|exchangers?) "
+        r"(?:appears? to exists? |(?:could be |were |was )?found |exists? )?(?:for|found)",
+        r"no route (?:was )?(?:found )?to (?:the )?domain",
+        r"(?:could ?n[o']t|could not|can'?t|cannot|unable to) find (?:any )?(?:mail|mx|smtp) "
+        r"(?:servers?|hosts?|records?|exchangers?) for",
+        r"no dns (?:entries|entry|records?) (?:for|found)",
+        r"domain (?:name )?(?:\([^)\s]{1,100}\) |\S+ )?(?:does not|doesn'?t) appear to "
+        r"(?:be registered|exist)",
         r"no mx(?:,? (?:or|and|nor) (?:an? )?(?:a|aaaa|address))+ records?",
         r"domain \S+ (?:does not exist|doesn'?t exist|not found|is not found)",
         r"infodomainnonexistent",
@@ -327,6 +339,9 @@ TEXT: dict[str, Pattern] = {
         r"scored as spam",
         r"\b(?:uribl|surbl)\b",
         r"ur[li]s? (?:is |are )?listed",
+        r"blocking ur[li]s?",
+        r"(?:contains?|containing) (?:\w+ ){0,3}(?:black ?listed|block ?listed|malicious|spam) ur[li]s?",
+        r"message (?:was |has been )?filtered(?! by (?:the )?(?:recipient|user))",
         r"\bdt:spm\b",
         r"for one or more recipients \([^\s()]+:(?:blocked|spam)\)",
         r"迷惑メール",
@@ -392,6 +407,8 @@ TEXT: dict[str, Pattern] = {
         r"refused to accept",
         r"\bblocked\s+-\s+see\s+http",
         r"ipcheck\.proofpoint\.com",
+        r"your access to .{0,60}(?:rejected|denied|blocked)",
+        _IP_LISTED,
     ),
     "virusdetected": _rx(
         r"virus",
@@ -401,6 +418,7 @@ TEXT: dict[str, Pattern] = {
         r"(?:potentially )?executable (?:attachment|content|file)",
         r"malicious",
         r"(?:potential|possible) security (?:issue|risk|threat)",
+        r"(?:detected|found|contains?|containing) (?:a |one or more )?security risks?",
         r"ウ[イィ]ルス",
     ),
     "policyviolation": _rx(
@@ -415,6 +433,9 @@ TEXT: dict[str, Pattern] = {
         r"attachment .{0,40}(?:not allowed|not permitted|prohibited|blocked|forbidden)",
         r"prohibited (?:file|attachment)",
         r"closed (?:mailing )?list",
+        r"not a member of (?:this|the) (?:mailing )?list",
+        r"(?:accepts?|allows?) (?:posts?|mail|messages|e-?mails?) (?:only )?from (?:list )?members",
+        r"members only",
         r"restricted to (?:list )?(?:subscribers|members)",
         r"only (?:list |group )?members (?:of [\w\s]{0,30})?(?:may|can) (?:send|post)",
         r"content policy",
@@ -479,6 +500,8 @@ TEXT: dict[str, Pattern] = {
     ),
     "notaccept": _rx(
         r"does not accept (?:mail|e-?mail)",
+        r"(?:does not|doesn'?t) accept (?:incoming|any) (?:mail|e-?mails?|messages)",
+        r"(?:is not|isn'?t|are not|aren'?t) monitored",
         r"null ?mx",
         r"accepts no mail",
         r"not accepting (?:mail|connections)",
@@ -489,6 +512,7 @@ TEXT: dict[str, Pattern] = {
     ),
     "expired": _rx(
         r"connection timed out",
+        r"max(?:imum)?[- ](?:delivery[- ]|queue[- ])?time[- ](?:expired|exceeded)",
         r"(?:delivery|message) (?:time )?expired",
         r"retry time(?:out)? (?:not reached|exceeded)",
         r"could not be delivered (?:with)?in",
@@ -530,7 +554,13 @@ TEXT: dict[str, Pattern] = {
         r"authentication is required",
         r"smtp認証に失敗",
     ),
-    "suppressed": _rx(r"suppression list", r"\bsuppressed\b", r"on (?:the|our|an?) .{0,30}suppression"),
+    "suppressed": _rx(
+        r"suppression list",
+        r"\bsuppressed\b",
+        r"on (?:the|our|an?) .{0,30}suppression",
+        r"previously (?:bounced|unsubscribed|complained)",
+        r"\bsuppress-(?:bounce|complaint|unsubscribe|list)",
+    ),
     "mailererror": _rx(
         r"x-unix;",
         r"command died with status",
@@ -553,6 +583,13 @@ BLOCKLIST = _rx(
     r"ブラックリスト",
     r"ブロックリスト",
     r"dynamic(?:ally)?[- ](?:assigned |allocated )?(?:ip|address|pool)",
+    _IP_LISTED,
+)
+# Links in the message on a list (URIBL/SURBL): the content is judged, not the sending client
+URL_LISTED = _rx(
+    r"(?:black ?listed|block ?listed|listed|blocking|malicious|spam) ur[li]s?",
+    r"ur[li]s? (?:is |are )?(?:black ?|block ?)?listed",
+    r"\b(?:uribl|surbl)\b",
 )
 # The server refuses the sending client (its HELO name, its IP), not the recipient's domain.
 CLIENT_REJECTED = _rx(r"(?:helo|ehlo) command rejected", r"client host rejected", r"invalid (?:helo|ehlo)")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.core.explain.phrases import BLOCKLIST, CLIENT_REJECTED, IP_VOLUME, TEXT, VACATION
+from assistant.core.explain.phrases import BLOCKLIST, CLIENT_REJECTED, IP_VOLUME, TEXT, URL_LISTED, VACATION
 
 REASONS = (
     "userunknown", "hostunknown", "hasmoved", "mailboxfull", "mesgtoobig", "exceedlimit", "filtered",
@@ -172,7 +172,13 @@ def _status_fits(reason: str, command: str) -> bool:
     return True
 
 
-_EXTRA = {"vacation": VACATION, "blocklist": BLOCKLIST, "ipvolume": IP_VOLUME, "client": CLIENT_REJECTED}
+_EXTRA = {
+    "vacation": VACATION,
+    "blocklist": BLOCKLIST,
+    "ipvolume": IP_VOLUME,
+    "client": CLIENT_REJECTED,
+    "urllisted": URL_LISTED,
+}
 _PATTERNS = {**TEXT, **_EXTRA}  # the extras win, as `_EXTRA.get(reason) or TEXT[reason]` did
 
 
@@ -222,12 +228,17 @@ def _text_fits(reason: str, text: _Seen, command: str, status: str = "") -> bool
     # the reason's words are there; some texts use them about something else (checked only now: rare)
     if reason in {"spamdetected", "speeding"}:
         # "unusual rate of unsolicited mail from your IP", "spam blocked, see spamcop.net": the IP is blocked
-        return not (text.has("ipvolume") or (reason == "spamdetected" and text.has("blocklist")))
+        if text.has("ipvolume"):
+            return False
+        # a blocklist of URLs is a verdict on the message's content, one of IPs on the client
+        return reason != "spamdetected" or not text.has("blocklist") or text.has("urllisted")
     if reason == "norelaying":
         return not text.has("blocklist")  # "we do not relay for dynamic IP ranges": the client is blocked
     if reason == "blocked" and not text.has("blocklist"):
         # "this message was blocked because its content...": the message, not the client
         return not (text.has("policyviolation") or text.has("virusdetected"))
+    if reason == "badreputation":
+        return not text.has("blocklist")  # "rejected by ... Reputation Services: <ip> is listed": an RBL
     if reason == "hostunknown":
         # "Helo command rejected: Host not found" is about our name, not the recipient's domain
         return not (text.has("networkerror") or text.has("client"))

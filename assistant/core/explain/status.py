@@ -71,6 +71,11 @@ def choose_status(dsn_status: str, text: str, reply: int | None) -> str:
     every = find_enhanced(text)
     in_text = [c for c in every if not (reply and c[0] != str(reply)[0])]
     specific = next((c for c in in_text if not is_vague(c)), "")
+    if specific.endswith(".0") and reply:
+        # "5.1.0 - Unknown address error 550-'5.1.1 ...'": the reply's own code beats a reporter's "other"
+        own = _reply_code(text, reply)
+        if own and own[0] == specific[0] and not is_vague(own):
+            specific = own
     dsn = dsn_status if _valid(dsn_status) else ""
     if dsn and reply and dsn[0] != str(reply)[0] and in_text:
         dsn = ""  # the DSN's class contradicts the server's own reply; trust the reply text
@@ -86,6 +91,18 @@ def choose_status(dsn_status: str, text: str, reply: int | None) -> str:
     if reply and reply < 400:
         return ""
     return next((c for c in every if c[0] in "45"), "")
+
+
+def _reply_code(text: str, reply: int) -> str:
+    """The enhanced code written right after the reply code ("550 5.1.1", "550-'5.1.1", "550 #5.1.1")."""
+    at = text.find(str(reply))
+    if at < 0:
+        return ""
+    m = _OWN_CODE.match(text, at + 3)
+    return ".".join(m.groups()) if m else ""
+
+
+_OWN_CODE = re.compile(r"[ -]['\"#]?([245])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)")
 
 
 def _valid(code: str) -> bool:

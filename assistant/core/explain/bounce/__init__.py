@@ -44,7 +44,9 @@ _BOUNCE_SUBJECT = Pattern(
     r"unzustellbar|non remis|non recapitabile|no se puede entregar|onbestelbaar|niet bezorgd|"
     r"undeliver|returned mail|delivery (?:status|failure|failed|notification|report|problem|incomplete)|"
     r"failure notice|mail delivery (?:failed|failure|system|error)|non[- ]?delivery|"
-    r"could not (?:be )?deliver|"
+    r"could ?n[o']t (?:be )?deliver|rejected your (?:mail|message)|"
+    r"(?:soft|hard)[- ]?bounce|\[bounce\]|bounce (?:notification|notice|alert|report|message)|"
+    r"(?:message|mail|e-?mail) (?:has )?bounced|"
     r"delivery has failed|mail system error|could not send message|returned to sender|delayed mail|"
     r"delivery delayed|warning: message|message (?:not delivered|rejected|blocked)|"
     r"配信(?:不能|エラー|失敗|できません)|不達|エラーメール|送信エラー|配送(?:エラー|失敗)|"
@@ -57,7 +59,10 @@ _BOUNCE_BODY = Pattern(
     r"wasn'?t able to deliver|delivery to the following recipient|mail delivery failed|"
     r"message could not be|"
     r"returned to sender|smtp error from remote|unable to deliver|wasn'?t delivered|final-recipient:|"
-    r"diagnostic-code:|not yet been delivered|has been delayed|could not deliver|delivery failure|"
+    r"diagnostic-code:|not yet been delivered|has been delayed|could ?n[o']t deliver|delivery failure|"
+    r"(?:was|were) not delivered|(?:soft|hard)[- ]bounced|previously bounced|received as a bounce|"
+    r"your (?:mail|message|e-?mail) (?:has been|was) (?:rejected|refused|blocked|returned)|"
+    r"(?:event|type|state): ?(?:hard|soft)?[- ]?bounce|"
     r"the following addresses? (?:had|failed)|does not like recipient|your message (?:was|"
     r"could not be) (?:not )?"
     r"(?:delivered|rejected)|address not found|message not delivered|配信できませんでした|届きませんでした|"
@@ -75,6 +80,9 @@ _AUTO_SUBJECT = re.compile(
 )
 
 
+_MAIL_HEADERS = ("From", "Subject", "Date", "Received", "Message-ID", "Return-Path", "To")
+
+
 def analyze_bounce(data: bytes) -> BounceReport:
     """Analyze a whole message (.eml bytes) or text pasted from a mail client.
 
@@ -82,7 +90,11 @@ def analyze_bounce(data: bytes) -> BounceReport:
     """
     mail.check_input(data)
     if mail.has_headers(data):
-        return _analyze_message(mail.parse(data), depth=0)
+        msg = mail.parse(data)
+        report = _analyze_message(msg, depth=0)
+        if report.is_bounce or any(msg.get(name) for name in _MAIL_HEADERS):
+            return report
+        # "type: bounce" / "Event: Bounce" first: pasted fields of a sending service's log, not a header
     return analyze_text(mail.decode_bytes(data))
 
 
@@ -213,6 +225,7 @@ def _analyze_message(msg: Part, depth: int) -> BounceReport:
             prose.first_address(diag, exclude)
             or reports.original_recipient(attached, msg)
             or prose.original_to(body, exclude)
+            or prose.first_address(own, exclude)  # a summary of the refused message ("To: a@b")
         )
         found = [make_recipient(address, action, "", diag, reporting=reporting)]
     found = [_with_subject(r, subject) for r in found]
@@ -302,6 +315,12 @@ def _text_recipients(
             if prose.has_reply(lines):
                 r = make_recipient(hit.address, action, "", f"{lines} {diag}", command=hit.command,
                                    remote=hit.remote_mta, reporting=reporting)  # fmt: skip
+            elif lines and lines not in diag:
+                # or the reason stands above the address ("The user(s) account is disabled.", then it)
+                wider = make_recipient(hit.address, action, "", f"{diag} {lines}", command=hit.command,
+                                       remote=hit.remote_mta, reporting=reporting)  # fmt: skip
+                if wider.reason not in ("onhold", "undefined"):
+                    r = wider
         out.append(r)
     return out
 

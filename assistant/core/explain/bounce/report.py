@@ -38,8 +38,9 @@ def dsn_recipients(
     prose_view = _ProseView(body, exclude, several=len(recipient_blocks) > 1)
     out: list[BounceRecipient] = []
     for block in recipient_blocks:
-        final = block.get("final-recipient") or block.get("original-recipient") or ""
-        address = _field_address(final) or _field_address(block.get("original-recipient", ""))
+        address = _recipient_address(block)
+        if len(recipient_blocks) == 1 and not prose.ADDRESS.fullmatch(address):
+            address = prose_view.only_address() or address  # an X.400 name: the text gives the address
         action = (block.get("action") or "failed").split()[0].lower() if block.get("action") else "failed"
         diag_field = block.get("diagnostic-code", "")
         diag_type, _, diag = diag_field.partition(";") if ";" in diag_field[:12] else ("", "", diag_field)
@@ -83,6 +84,14 @@ class _ProseView:
         if self._hits is None:
             self._hits = {r.address.lower(): r for r in prose.recipients(self.body, exclude=self.exclude)}
         return self._hits.get(address.lower())
+
+    def only_address(self) -> str:
+        """The one recipient the text names, if it names exactly one."""
+        if not self.body:
+            return ""
+        if self._hits is None:
+            self._hits = {r.address.lower(): r for r in prose.recipients(self.body, exclude=self.exclude)}
+        return next(iter(self._hits.values())).address if len(self._hits) == 1 else ""
 
     def command(self, address: str) -> str:
         if not self.body:
@@ -147,6 +156,22 @@ def addresses(msg: Part, name: str) -> list[str]:
     # an address holds no white space and always an "@": only such words need the (slow) scan
     find = prose.ADDRESS.findall
     return [a for v in values for word in str(v).split() if "@" in word for a in find(word)]
+
+
+def _recipient_address(block: dict[str, str]) -> str:
+    """The recipient of a report block: Final-Recipient, unless it is no Internet address (Oracle's
+    "LOCAL;user@ims-ms-daemon", an X.400 O/R name) and Original-Recipient or the text gives one."""
+    final = _field_address(block.get("final-recipient", ""))
+    if final and prose.ADDRESS.fullmatch(final):
+        return final
+    original = _field_address(block.get("original-recipient", ""))
+    if original and prose.ADDRESS.fullmatch(original):
+        return original
+    for name in ("x-rfc822-address", "x-supplementary-info", "diagnostic-code"):  # rarely needed
+        m = prose.ADDRESS.search(block.get(name, ""))
+        if m:
+            return m.group(0)
+    return final or original
 
 
 def _field_address(value: str) -> str:

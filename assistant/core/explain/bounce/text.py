@@ -47,10 +47,13 @@ _DIAGNOSTIC_HINT = Pattern(
     r"error|unknown|rejected|refused|denied|not found|does not exist|full|quota|too (?:large|big)|"
     r"unrouteable|timed? ?out|expired|blocked|spam|giving up|retry|delay|mailbox|disabled|suspended|"
     r"not deliver|undeliverable|failed|failure|permanent|temporar|exceed|not accept|no such|invalid|"
-    r"not listed|because|not (?:a )?(?:valid|known)|permission|"
+    r"not listed|because|not (?:a )?(?:valid|known)|permission|virus|threat|security risk|no route|"
+    r"registered|monitored|"
     r"存在しません|存在しない|お届けできません|宛先不明|受信拒否|容量|エラー|理由|原因|詳細|見つかりません|"
     r"できません|拒否|禁止|超え|停止|検出|判定",
 )
+# What may stand before an address: quotes ("'<a@b>'"), an address type ("[SMTP:a@b]", "rfc822;a@b")
+_ADDRESS_OPEN = r"['\"]?<?(?:\[?smtp:|rfc822;\s*)?"
 # "Recipient:" in Japanese reports
 _RECIPIENT_WORDS = ("宛先", "宛て先", "あて先", "送信先", "配信先", "配送先", "受信者")
 _RECIPIENT_LABEL = "(?:" + "|".join(_RECIPIENT_WORDS) + ")"
@@ -60,8 +63,11 @@ _DELIVERED_TO = re.compile(
     r"unable to deliver (?:your message )?to|failed to deliver to|could not deliver (?:mail )?to|"
     r"your message to|"
     r"recipient(?: address)?:|delivery has failed to these recipients|"
+    r"(?:message|mail|e-?mail|reply) (?:you )?(?:was )?sent to|"
     + _RECIPIENT_LABEL
-    + r"[^:：\s]{0,8})\s*[:：]?\s*<?("
+    + r"[^:：\s]{0,8})\s*[:：]?\s*"
+    + _ADDRESS_OPEN
+    + "("
     + ADDRESS.pattern
     + ")>?",
     re.IGNORECASE,
@@ -139,23 +145,23 @@ _DELAYED = Pattern(
     r"(?:try|retry)|still (?:being )?(?:retried|trying)|delivery temporarily suspended|temporary failure|"
     r"delivery delayed|配信が遅れて|配送が遅れて|配信遅延|配送遅延|再送の必要はありません",
 )
-_DELIVERED_WORDS = ("deliver", "recipient", "your message to", *_RECIPIENT_WORDS)
+_DELIVERED_WORDS = ("deliver", "recipient", "your message to", "sent to", *_RECIPIENT_WORDS)
 # What the client sent in a session transcript: Sendmail's ">>>", MDaemon's "-->" (after a time stamp)
 _TRANSCRIPT_OUT = re.compile(r"^[^<>\n]{0,48}?(?:>>>|-->)")
 _TRANSCRIPT_RCPT = re.compile(r"^\s*>>>\s*RCPT TO:", re.IGNORECASE)
 _LEADING_ADDRESS = re.compile(
-    r"^(?:RCPT To:|Recipient:|"
+    r"^(?:rcpt[ _]?to:|recipient:|rfc ?822(?: address)?:|"
     + _RECIPIENT_LABEL
-    + r"[^:：\s]{0,8}\s*[:：])?\s*<?("
+    + r"[^:：\s]{0,8}\s*[:：])?\s*"
+    + _ADDRESS_OPEN
+    + "("
     + ADDRESS.pattern
     + r")>?",
     re.I,
 )
 # The same two patterns for lower-cased ASCII lines, without IGNORECASE (several times faster): their
 # literals are lower-case, their letter classes hold both cases; a match has the same span in the line.
-_LEADING_ADDRESS_LOWER = re.compile(
-    _LEADING_ADDRESS.pattern.replace("RCPT To:|Recipient:", "rcpt to:|recipient:")
-)
+_LEADING_ADDRESS_LOWER = re.compile(_LEADING_ADDRESS.pattern)
 _DELIVERED_TO_LOWER = re.compile(_DELIVERED_TO.pattern)
 
 
@@ -312,7 +318,7 @@ def original_to(text: str, exclude: set[str]) -> str:
     return ""
 
 
-_ADDRESS_END = re.compile(r"^\s*(?:[:.,;]|\.\.\.|\(|\s{2,}|\s+on\s|\s+-\s|$)")
+_ADDRESS_END = re.compile(r"^[\]'\"]*\s*(?:[:.,;]|\.\.\.|\(|\s{2,}|\s+on\s|\s+-\s|$)")
 
 
 def _anchor(line: str, exclude: set[str]) -> tuple[str, str] | None:
@@ -333,7 +339,7 @@ def _anchor(line: str, exclude: set[str]) -> tuple[str, str] | None:
                 return None
         if address.lower() in exclude or is_service_address(address):
             return None
-        return address, rest.strip(" :.;,()")
+        return address, rest.strip(" :.;,()[]'\"")
     low = line.lower()
     if not any(w in low for w in _DELIVERED_WORDS):
         return None
@@ -341,7 +347,7 @@ def _anchor(line: str, exclude: set[str]) -> tuple[str, str] | None:
     if m:
         address = line[m.start(1) : m.end(1)]
         if address.lower() not in exclude and not is_service_address(address):
-            return address, f"{line[: m.start()].strip()} {line[m.end() :]}".strip(" :.;,()>")
+            return address, f"{line[: m.start()].strip()} {line[m.end() :]}".strip(" :.;,()>[]'\"")
     return None
 
 
@@ -354,12 +360,14 @@ def _diagnostic_block(lines: list[str]) -> str:
             continue
         paragraphs[-1].append(line)
     kept: list[str] = []
+    labelled = False  # the paragraph before ends in a colon ("because:", "理由:"): this one is its content
     for i, para in enumerate(p for p in paragraphs if p):
         text = " ".join(ln.strip() for ln in para)
         # the first paragraph when indented or right under the address ("<a@b>:" then the reason)
         first = i == 0 and (para[0][:1] in " \t" or lines[0] is para[0])
-        if first or _REPLY_LINE.search(text) or _DIAGNOSTIC_HINT.occurs(text):
+        if first or labelled or _REPLY_LINE.search(text) or _DIAGNOSTIC_HINT.occurs(text):
             kept.append(text)
+        labelled = text.endswith((":", "："))
     return _clean(" ".join(kept))
 
 
