@@ -315,3 +315,17 @@ def test_a_pasted_sending_service_notice_is_analysed(text: str, address: str, re
 def test_gateway_list_and_service_notices(headers: str, body: str, address: str, reason: str) -> None:
     (r,) = analyze_bounce(_mail(headers, body)).recipients
     assert (r.address, r.reason) == (address, reason)
+
+
+def test_local_final_recipients_without_original_ones_take_the_texts_address_of_the_same_user() -> None:
+    text = (
+        "Your message cannot be delivered to the following recipients:\n\n"
+        "  Recipient address: bo@example.jp\n  Reason: Over quota\n\n"
+        "  Recipient address: cy@example.jp\n  Reason: Illegal alias\n"
+    )
+    fields = (
+        "Final-recipient: LOCAL;bo@ims-ms-daemon\nAction: failed\nStatus: 5.2.2 (Over quota)\n\n"
+        "Final-recipient: LOCAL;cy@ims-ms-daemon\nAction: failed\nStatus: 5.1.1 (Illegal alias)\n"
+    )
+    found = {r.address: r.reason for r in analyze_bounce(_dsn(text, fields)).recipients}
+    assert found == {"bo@example.jp": "mailboxfull", "cy@example.jp": "userunknown"}

@@ -39,8 +39,8 @@ def dsn_recipients(
     out: list[BounceRecipient] = []
     for block in recipient_blocks:
         address = _recipient_address(block)
-        if len(recipient_blocks) == 1 and not prose.ADDRESS.fullmatch(address):
-            address = prose_view.only_address() or address  # an X.400 name: the text gives the address
+        if not prose.ADDRESS.fullmatch(address):  # an X.400 name, a local one: the text gives the address
+            address = prose_view.internet_address(address, only=len(recipient_blocks) == 1) or address
         action = (block.get("action") or "failed").split()[0].lower() if block.get("action") else "failed"
         diag_field = block.get("diagnostic-code", "")
         diag_type, _, diag = diag_field.partition(";") if ";" in diag_field[:12] else ("", "", diag_field)
@@ -80,18 +80,25 @@ class _ProseView:
             self._own = prose.cut_original(self.body[:60000])
         return self._own
 
-    def _hit(self, address: str) -> prose.TextRecipient | None:
+    def _all(self) -> dict[str, prose.TextRecipient]:
         if self._hits is None:
             self._hits = {r.address.lower(): r for r in prose.recipients(self.body, exclude=self.exclude)}
-        return self._hits.get(address.lower())
+        return self._hits
 
-    def only_address(self) -> str:
-        """The one recipient the text names, if it names exactly one."""
+    def _hit(self, address: str) -> prose.TextRecipient | None:
+        return self._all().get(address.lower())
+
+    def internet_address(self, name: str, *, only: bool) -> str:
+        """The text's address for a report's non-Internet one: the only one the text names (`only`: the
+        report has one recipient), else the one with the same local part ("bo@ims-ms-daemon")."""
         if not self.body:
             return ""
-        if self._hits is None:
-            self._hits = {r.address.lower(): r for r in prose.recipients(self.body, exclude=self.exclude)}
-        return next(iter(self._hits.values())).address if len(self._hits) == 1 else ""
+        hits = [r.address for r in self._all().values()]
+        if only and len(hits) == 1:
+            return hits[0]
+        local = name.partition("@")[0].lower() if "@" in name else ""
+        same = [a for a in hits if a.partition("@")[0].lower() == local] if local else []
+        return same[0] if len(same) == 1 else ""
 
     def command(self, address: str) -> str:
         if not self.body:
