@@ -329,3 +329,40 @@ def test_local_final_recipients_without_original_ones_take_the_texts_address_of_
     )
     found = {r.address: r.reason for r in analyze_bounce(_dsn(text, fields)).recipients}
     assert found == {"bo@example.jp": "mailboxfull", "cy@example.jp": "userunknown"}
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "reason"),
+    [
+        (
+            "Our activity feed:\n\nEvent: Dropped\nEmail: bo@example.net\nReason: Bounced Address\n",
+            "5.0.903",
+            "suppressed",
+        ),
+        (
+            "Event log:\n  failed  temporary  bo@example.net\n"
+            "  Delivery status: 452 4.2.2 The email account that you tried to reach is over quota.\n",
+            "4.2.2",
+            "mailboxfull",
+        ),
+        (
+            "Bounce details:\n\nType: HardBounce\nEmail: bo@example.net\n"
+            "Details: smtp;550 5.1.1 no such user\n",
+            "5.1.1",
+            "userunknown",
+        ),
+    ],
+)
+def test_more_pasted_sending_service_events(text: str, status: str, reason: str) -> None:
+    (r,) = analyze_bounce(text.encode()).recipients
+    assert (r.address, r.status, r.reason) == ("bo@example.net", status, reason)
+
+
+def test_a_reason_sentence_wrapped_onto_the_next_line_is_read_whole() -> None:
+    body = (
+        "This Message was undeliverable due to the following reason:\n\n"
+        "One or more of the recipients of your message did not get it because they do not have an\n"
+        "email account on this system.\n\n<bo@example.net>\n"
+    )
+    (r,) = analyze_bounce(_mail(HEAD, body)).recipients
+    assert (r.address, r.reason) == ("bo@example.net", "userunknown")

@@ -158,6 +158,7 @@ TEXT: dict[str, Pattern] = {
         r"recipientnotfound",
         r"recipient <?[^\s@]+@[^\s>]+>? not found by smtp address",
         r"doesn'?t have an? \S+ account",
+        r"(?:do|does) not have an? (?:e-?mail |mail )?(?:account|mailbox) (?:on|at|with|in) (?:this|our)",
         r"account that you tried to reach does not exist",
         r"no (?:such )?account",
         r"is not a (?:valid|known) user",
@@ -560,6 +561,7 @@ TEXT: dict[str, Pattern] = {
         r"on (?:the|our|an?) .{0,30}suppression",
         r"previously (?:bounced|unsubscribed|complained)",
         r"\bsuppress-(?:bounce|complaint|unsubscribe|list)",
+        r"reason: ?(?:bounced|unsubscribed|spam reporting) address",
     ),
     "mailererror": _rx(
         r"x-unix;",

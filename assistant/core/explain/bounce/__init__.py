@@ -62,7 +62,7 @@ _BOUNCE_BODY = Pattern(
     r"diagnostic-code:|not yet been delivered|has been delayed|could ?n[o']t deliver|delivery failure|"
     r"(?:was|were) not delivered|(?:soft|hard)[- ]bounced|previously bounced|received as a bounce|"
     r"your (?:mail|message|e-?mail) (?:has been|was) (?:rejected|refused|blocked|returned)|"
-    r"(?:event|type|state): ?(?:hard|soft)?[- ]?bounce|"
+    r"(?:event|type|state): ?(?:hard|soft)?[- ]?bounce|event: ?dropped|delivery status: ?[45]\d\d|"
     r"the following addresses? (?:had|failed)|does not like recipient|your message (?:was|"
     r"could not be) (?:not )?"
     r"(?:delivered|rejected)|address not found|message not delivered|配信できませんでした|届きませんでした|"

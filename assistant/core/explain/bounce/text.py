@@ -292,7 +292,15 @@ def diagnostic_lines(text: str, own: str | None = None) -> str:
     if len(out) > 1:
         out = failing_replies(out)
     if not out:
-        out = [ln.strip() for ln in text.splitlines() if _DIAGNOSTIC_HINT.occurs(ln)][:6]
+        for i, ln in enumerate(lines):
+            if _DIAGNOSTIC_HINT.occurs(ln):
+                line = ln.strip()
+                after = lines[i + 1].strip() if i + 1 < len(lines) else ""
+                if after and not line.endswith((".", "!", "?", ":", "。", "：")):
+                    line = f"{line} {after}"  # a sentence wrapped onto the next line
+                out.append(line)
+                if len(out) == 6:
+                    break
     return _clean(" ".join(out))
 
 
