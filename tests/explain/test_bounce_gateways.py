@@ -23,6 +23,8 @@ WORDINGS = [
     ("", None, "bo@example.co.jp は Domino ディレクトリには見つかりません", "", "userunknown"),
     ("", None, "Reason: Unable to transfer (1) Diagnostic: Unrecognized ORName (0)", "", "userunknown"),
     ("", None, "diagnostic: unrecognised-OR-name", "", "userunknown"),
+    ("", None, "Utilisateur bo@example.fr non répertorié dans l'annuaire Domino", "", "userunknown"),
+    ("", None, "El usuario bo no se encuentra en el Directorio de Domino", "", "userunknown"),
     # an account switched off, whatever adverb goes with it
     ("5.2.1", None, "Mailaddress is administrativly disabled. (#5.2.1)", "", "suspend"),
     ("", None, "The user(s) account is disabled.", "", "suspend"),
@@ -74,6 +76,9 @@ WORDINGS = [
         "policyviolation",
     ),
     ("", None, "This list allows messages from list members only", "", "policyviolation"),
+    ("", None, "あなたはこのメーリングリストのメンバーではありません", "", "policyviolation"),
+    ("", None, "このリストはメンバー以外からの投稿を受け付けていません", "", "policyviolation"),
+    ("", None, "メンバーのみが投稿できます", "", "policyviolation"),
     ("", None, "an attachment type that is not permitted by company policy", "", "policyviolation"),
     # an address that takes no mail
     (
