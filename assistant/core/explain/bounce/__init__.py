@@ -45,7 +45,7 @@ _BOUNCE_SUBJECT = Pattern(
     r"undeliver|returned mail|delivery (?:status|failure|failed|notification|report|problem|incomplete)|"
     r"failure notice|mail delivery (?:failed|failure|system|error)|non[- ]?delivery|"
     r"could ?n[o']t (?:be )?deliver|rejected your (?:mail|message)|"
-    r"(?:soft|hard)[- ]?bounce|\[bounce\]|bounce (?:notification|notice|alert|report|message)|"
+    r"(?:soft|hard)[- ]?bounce|\[bounce\]|bounce (?:notification|notice|alert|message)|"
     r"(?:message|mail|e-?mail) (?:has )?bounced|"
     r"delivery has failed|mail system error|could not send message|returned to sender|delayed mail|"
     r"delivery delayed|warning: message|message (?:not delivered|rejected|blocked)|"
