@@ -161,7 +161,67 @@ CASES = [
     ("2.0.0", 250, "250 2.0.0 OK", "", "delivered"),
     ("", None, "", "", "undefined"),
     ("", None, "something entirely different", "", "onhold"),
-    ("4.7.1", 451, "451 4.7.1 Greylisting in action, please come back later", "RCPT", "spamdetected"),
+    ("4.7.1", 451, "451 4.7.1 Greylisting in action, please come back later", "RCPT", "expired"),
+    ("4.7.1", 451, "451 4.7.1 Greylisted, please try again in 300 seconds", "DATA", "spamdetected"),
+    (
+        "4.2.0",
+        450,
+        "450 4.2.0 <a@b.example>: Recipient address rejected: Greylisted, see postgrey",
+        "",
+        "expired",
+    ),
+    ("4.7.1", 451, "451 4.7.1 Please try again later (greylisting in action)", "", "spamdetected"),
+    ("5.4.6", None, "mail for b.example loops back to myself", "", "systemerror"),
+    ("", None, "lowest numbered MX record points to local host", "", "systemerror"),
+    ("5.4.6", None, "mail forwarding loop for a@b.example", "", "networkerror"),
+    ("5.7.1", 554, "554 5.7.1 <a@b.example>: Recipient address rejected: Access denied", "RCPT", "filtered"),
+    (
+        "5.7.1",
+        554,
+        "554 5.7.1 <c.example[192.0.2.1]>: Client host rejected: Access denied",
+        "RCPT",
+        "blocked",
+    ),
+    (
+        "5.4.1",
+        550,
+        "550 5.4.1 Recipient address rejected: Access denied. AS(201806281)",
+        "RCPT",
+        "userunknown",
+    ),
+    ("", 554, "554 mx.b.example ESMTP not accepting messages", "CONN", "notaccept"),
+    (
+        "",
+        None,
+        "Domain a.example has exceeded the max emails per hour (150/150 (100%)) allowed.",
+        "",
+        "speeding",
+    ),
+    ("", None, "You have reached your limit of 500 messages per day", "", "speeding"),
+    ("", None, "local delivery failed", "", "mailererror"),
+    ("", None, "Child process of virtual_pipe transport returned 255", "", "mailererror"),
+    (
+        "5.7.0",
+        554,
+        "554 5.7.0 Reject, id=1-01 - BANNED: P=p003,L1=a.zip,L2=a.pdf.exe",
+        "DATA",
+        "policyviolation",
+    ),
+    ("5.7.1", 550, "550 5.7.1 Message rejected due to content restrictions", "RCPT", "policyviolation"),
+    (
+        "5.1.10",
+        550,
+        "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient a@b.example not found by SMTP address lookup",
+        "DATA",
+        "userunknown",
+    ),
+    (
+        "",
+        None,
+        "The account or domain may not exist, they may be blacklisted, or missing the proper dns entries",
+        "",
+        "hostunknown",
+    ),
     ("5.7.999", 550, "computer says no", "", "securityerror"),
     ("5.6.99", 554, "odd", "", "contenterror"),
 ]
@@ -178,3 +238,27 @@ def test_hard_and_pseudo_status() -> None:
     assert pseudo_status("userunknown", False) == "5.0.911" and pseudo_status("expired", True) == "4.0.947"
     assert pseudo_status("vacation", False) == ""
     assert {r for _, _, _, _, r in CASES} <= set(REASONS)
+
+
+@pytest.mark.parametrize(
+    ("action", "status", "text", "reason"),
+    [
+        (
+            "failed",
+            "4.4.2",
+            "conversation with mx.b.example[192.0.2.1] timed out while receiving the initial server greeting",
+            "expired",
+        ),
+        ("failed", "4.4.1", "connect to mx.b.example[192.0.2.1]:25: Connection timed out", "expired"),
+        (
+            "delayed",
+            "4.4.2",
+            "conversation with mx.b.example timed out while sending end of data",
+            "networkerror",
+        ),
+        ("failed", "4.4.2", "lost connection with mx.b.example while sending RCPT TO", "networkerror"),
+    ],
+)
+def test_reason_after_retries(action: str, status: str, text: str, reason: str) -> None:
+    """A temporary connection problem on a final failure: timeouts mean the queue ran out of time."""
+    assert classify(status=status, text=text, action=action) == reason

@@ -229,6 +229,7 @@ TEXT: dict[str, Pattern] = {
         r"not wish to receive",
         r"(?:does not|doesn't) want to receive",
         r"was automatically rejected",
+        r"recipient address rejected: access denied",  # Postfix check_recipient_access: this address refuses
     ),
     "requireptr": _rx(
         r"cannot find your (?:reverse )?hostname",
@@ -319,6 +320,8 @@ TEXT: dict[str, Pattern] = {
         r"no mx(?:,? (?:or|and|nor) (?:an? )?(?:a|aaaa|address))+ records?",
         r"domain \S+ (?:does not exist|doesn'?t exist|not found|is not found)",
         r"infodomainnonexistent",
+        r"domain (?:may|might) not exist",
+        r"missing (?:the )?(?:proper |correct |required |necessary )?dns (?:entries|entry|records?)",
         r"ドメイン(?:名)?(?:が|の|は)?(?:存在し(?:ません|ない)|誤り|見つかりません|正しくありません)",
         r"ホスト(?:名)?(?:が|は)?(?:見つかりません|存在しません|不明)",
         r"mxレコード(?:が|も)(?:見つかりません|存在しません|ありません)",
@@ -366,6 +369,11 @@ TEXT: dict[str, Pattern] = {
         r"(?:receive|receiving) limit",
         r"per (?:hour|day|minute) .{0,30}limit",
         r"incoming (?:message|mail) (?:limit|rate)",
+        r"max(?:imum)? (?:number of )?(?:e-?mails?|messages?|mails?|recipients?|defers and failures) "
+        r"(?:per|an|a|each) (?:hour|day|minute)",
+        r"(?:e-?mails?|messages?|mails?|recipients?) (?:per|an|a|each) (?:hour|day|minute)"
+        r"[^.]{0,40}(?:exceeded|reached|allowed|limit)",
+        r"limit of [\d,]+ (?:e-?mails?|messages?|mails?|recipients?) (?:per|an|a|each) (?:hour|day|minute)",
     ),
     "toomanyconn": _rx(
         r"too many (?:\w+ ){0,2}(?:connections|sessions)",
@@ -460,6 +468,8 @@ TEXT: dict[str, Pattern] = {
         r"does not allow (?:external |automatic )?forwarding",
         r"prohibited (?:content|file|extension|attachment)",
         r"添付ファイル.{0,20}(?:許可されて|禁止|拒否)",
+        r"\bbanned(?::| contents?\b| (?:file ?)?names?\b| file types?\b)",
+        r"content restrictions?",
     ),
     "systemerror": _rx(
         r"system (?:error|failure|problem)",
@@ -510,6 +520,8 @@ TEXT: dict[str, Pattern] = {
         r"null ?mx",
         r"accepts no mail",
         r"not accepting (?:mail|connections)",
+        r"(?:e?smtp|server|host|system|domain|mx) (?:is )?(?:currently )?not accepting "
+        r"(?:any )?(?:e-?mail|messages)",
         r"does not receive (?:mail|e-?mail)",
         r"no smtp service",
         r"ドメインでは(?:電子)?メールを受け付けていません",
@@ -577,6 +589,10 @@ TEXT: dict[str, Pattern] = {
         r"command output:",
         r"exit status \d",
         r"unknown mailer error",
+        r"local delivery failed",
+        r"child process of \S+ (?:transport )?returned",
+        r"(?:php|perl|python) (?:fatal|parse) error",
+        r"(?:delivery to|piping to) (?:a |the )?(?:pipe|program|command|script) failed",
     ),
 }
 
@@ -604,6 +620,25 @@ IP_VOLUME = _rx(
     r"unusual rate of (?:unsolicited )?(?:mail|messages)",
     r"originating from your ip",
     r"ipアドレスからの",
+)
+
+# Greylisting: a "come back later" for an unknown sender triple, a verdict on nothing yet (before DATA).
+GREYLIST = _rx(r"gr[ae]y-?list", r"postgrey")
+# Postfix's wording for restrictions applied at RCPT TO.
+RCPT_STAGE = _rx(r"recipient address rejected")
+# The destination's MX points back at the sending host: its own (or the sender's) configuration is wrong.
+SELF_LOOP = _rx(
+    r"loops? back to (?:myself|itself|me)\b",
+    r"mx (?:list|records?) (?:for \S+ )?points? (?:back )?to (?:myself|this host|the local host)",
+    r"lowest numbered mx record points to local host",
+    r"remote host address is the local host",
+)
+# Waiting for the remote server ran out of time (a connection or a reply that never came).
+TIMEOUT = _rx(r"timed? ?out", r"timeout")
+# Exchange's directory lookup found no such recipient: an address miss whenever the server says it.
+DIRECTORY_MISS = _rx(
+    r"resolver\.adr\.(?:ex)?recip(?:ient)?notfound",
+    r"not found by smtp address lookup",
 )
 
 VACATION = _rx(

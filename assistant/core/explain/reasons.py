@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from assistant.core.explain.phrases import BLOCKLIST, CLIENT_REJECTED, IP_VOLUME, TEXT, URL_LISTED, VACATION
+from assistant.core.explain.phrases import (
+    BLOCKLIST,
+    CLIENT_REJECTED,
+    DIRECTORY_MISS,
+    GREYLIST,
+    IP_VOLUME,
+    RCPT_STAGE,
+    SELF_LOOP,
+    TEXT,
+    TIMEOUT,
+    URL_LISTED,
+    VACATION,
+)
 
 REASONS = (
     "userunknown", "hostunknown", "hasmoved", "mailboxfull", "mesgtoobig", "exceedlimit", "filtered",
@@ -114,6 +126,9 @@ def classify(
     if status.startswith("2") or action == "delivered":
         return "delivered"
     named = _BY_STATUS.get(status)
+    early = _passing_condition(named, status, low, command, action)
+    if early:
+        return early
     for reason in _FIRST_ORDER:
         if reason == "blocked" and named == "expired":
             continue  # the queue gave up: a refused or timed-out connection on the way is not a client block
@@ -166,6 +181,20 @@ def classify(
     return "undefined"
 
 
+def _passing_condition(named: str | None, status: str, low: _Seen, command: str, action: str) -> str:
+    """Greylisting before DATA, an MX pointing back at us, a queue that gave up on timeouts: decided first."""
+    if not low:
+        return ""
+    if low.has("greylist") and command != "DATA":
+        if command in _BEFORE_DATA or low.has("rcptstage"):
+            return "expired"  # "come back later" at RCPT: no verdict on the message; the queue waits
+    if named in (None, "networkerror", "systemerror") and low.has("selfloop"):
+        return "systemerror"  # "mail for X loops back to myself": an MX/configuration error, not the network
+    if action == "failed" and status[:4] == "4.4." and named == "networkerror" and low.has("timeout"):
+        return "expired"  # a temporary connection problem on a final failure: retries ran out on timeouts
+    return ""
+
+
 def _status_fits(reason: str, command: str) -> bool:
     if reason == "filtered":
         return command not in _BEFORE_DATA
@@ -178,6 +207,11 @@ _EXTRA = {
     "ipvolume": IP_VOLUME,
     "client": CLIENT_REJECTED,
     "urllisted": URL_LISTED,
+    "greylist": GREYLIST,
+    "rcptstage": RCPT_STAGE,
+    "selfloop": SELF_LOOP,
+    "timeout": TIMEOUT,
+    "directory": DIRECTORY_MISS,
 }
 _PATTERNS = {**TEXT, **_EXTRA}  # the extras win, as `_EXTRA.get(reason) or TEXT[reason]` did
 
@@ -208,6 +242,8 @@ def _text_fits(reason: str, text: _Seen, command: str, status: str = "") -> bool
     if reason == "userunknown":
         if status[1:4] == ".2.":
             return False  # the mailbox exists (X.2.x: mailbox status); "unknown user" is a filter's wording
+        if command == "DATA" and text.has("directory"):
+            return True  # Exchange's address lookup failed: a directory miss, whenever it is reported
         if command in ("DATA", "MAIL") or command in _SESSION_START:
             return False  # after DATA it is the recipient's filter (see filtered); at MAIL it is the sender
         return bool(text.has("userunknown")) and not _masked_userunknown(text)
@@ -218,7 +254,7 @@ def _text_fits(reason: str, text: _Seen, command: str, status: str = "") -> bool
             return True  # the recipient's own refusal, said in so many words (at RCPT too)
         if command == "RCPT":
             return False
-        return command == "DATA" and bool(text.has("userunknown"))
+        return command == "DATA" and text.has("userunknown") and not text.has("directory")
     if reason in {"spamdetected", "virusdetected"} and command in _BEFORE_DATA - {"RCPT"}:
         return False
     if reason == "norelaying" and command in _SESSION_START:
