@@ -82,6 +82,7 @@ class Job(QObject):
         self.number = next(_numbers)
         self.running = False
         self.done = False
+        self.owner_link: Any = None  # the owner's `destroyed` → cancel connection, dropped at the end
 
     def cancel(self) -> None:
         """Ask the task to stop; `cancelled` follows once it has returned."""
@@ -91,6 +92,9 @@ class Job(QObject):
         self.running = False
         self.done = True
         self._task = None
+        if self.owner_link is not None:  # else a long-lived owner collects one per job, token and all
+            QObject.disconnect(self.owner_link)
+            self.owner_link = None
         if self.token.cancelled:
             self.cancelled.emit()
         elif isinstance(failure, Failure):
@@ -204,7 +208,7 @@ def start(task: Task, owner: QObject | None = None) -> Job:
     dispatcher = _the_dispatcher()
     token, number, put = job.token, job.number, dispatcher.queue.put
     if owner is not None:
-        owner.destroyed.connect(lambda *_: token.cancel())
+        job.owner_link = owner.destroyed.connect(lambda *_: token.cancel())
 
     handed = [task]  # the worker lets go of the task before it reports the end; the Job holds it until then
 
