@@ -59,7 +59,8 @@ class PasswordFlow(QObject):
                     reading=True,
                 )
 
-        self.call(lambda: self.window.passwords.get(account.address), fetched)
+        passwords, address = self.window.passwords, account.address  # no Qt object in the call
+        self.call(lambda: passwords.get(address), fetched)
 
     def _ask(self, account: Account, then: Callable[[Account, str], None], *, offer_save: bool) -> None:
         from assistant.gui.windows.password_dialogs import PasswordDialog
@@ -75,7 +76,7 @@ class PasswordFlow(QObject):
                 if self.password_dialog is dialog:
                     dialog.set_keyring(state)
 
-            self.call(lambda: self.window.passwords.probe(), probed)
+            self.call(self.window.passwords.probe, probed)
 
         def accepted() -> None:
             password = dialog.value()
@@ -111,13 +112,16 @@ class PasswordFlow(QObject):
 
             self.show_problem(outcome, retry=lambda: self.save(account, password, then=then), without=without)
 
-        self.call(lambda: self.window.passwords.set(account.address, password), done)
+        passwords, address = self.window.passwords, account.address
+        self.call(lambda: passwords.set(address, password), done)
 
     def delete(self, address: str, then: Callable[[KeyringOutcome], None]) -> None:
-        self.call(lambda: self.window.passwords.delete(address), then)
+        passwords = self.window.passwords
+        self.call(lambda: passwords.delete(address), then)
 
     def call(self, call: Callable[[], Any], done: Callable[[KeyringOutcome], None]) -> None:
-        """One PasswordStore call on a worker; `done` gets its KeyringOutcome on the GUI thread."""
+        """One PasswordStore call (holding no Qt object) on a worker; `done` gets its KeyringOutcome on
+        the GUI thread."""
         from assistant.gui import workers
         from assistant.gui.windows import tasks
 

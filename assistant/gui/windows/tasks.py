@@ -181,13 +181,15 @@ class KeyringOutcome:
 
 
 def keyring_task(call: Callable[[], Any]) -> Callable[[Report, Any], KeyringOutcome]:
-    """Run one PasswordStore call; a KeyringUnavailable becomes an outcome, not a failure."""
+    """Run one PasswordStore call (a callable holding no Qt object); a KeyringUnavailable becomes an
+    outcome, not a failure."""
 
     def task(report: Report, cancel: Any) -> KeyringOutcome:
         from assistant.core.secrets import KeyringUnavailable
+        from assistant.gui.workers import interruptible
 
         try:
-            return KeyringOutcome(call())
+            return KeyringOutcome(interruptible(call, cancel))  # quitting does not wait for a prompt
         except KeyringUnavailable as exc:
             return KeyringOutcome(None, exc.state.value, exc.detail)
 

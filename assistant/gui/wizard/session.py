@@ -181,8 +181,10 @@ def keyring_state_task(passwords: Any = None) -> Callable[[Report, Any], str]:
 
     def task(report: Report, cancel: Any) -> str:
         from assistant.core.secrets import PasswordStore
+        from assistant.gui.workers import interruptible
 
-        return (passwords or PasswordStore()).probe().value
+        store = passwords or PasswordStore()
+        return interruptible(store.probe, cancel).value  # quitting does not wait for an unlock prompt
 
     return task
 
@@ -208,17 +210,21 @@ def save_task(
     tested_at = datetime.now(UTC).isoformat(timespec="seconds")
 
     def task(report: Report, cancel: Any) -> Saved:
-        from assistant.core.secrets import KeyringUnavailable, PasswordStore
+        from assistant.core.secrets import KeyringState, KeyringUnavailable, PasswordStore
         from assistant.core.store import Account, SettingsStore
+        from assistant.gui.workers import Interrupted, interruptible
 
         problem = ""
         password_saved = False
         if save_password:
+            keyring = passwords or PasswordStore()
             try:
-                (passwords or PasswordStore()).set(address, password)
+                interruptible(lambda: keyring.set(address, password), cancel)
                 password_saved = True
             except KeyringUnavailable as exc:
                 problem = exc.state.value
+            except Interrupted:  # quitting while an unlock prompt waits: keep the account, not the password
+                problem = KeyringState.LOCKED.value
         settings_store = store or SettingsStore()
         loaded = settings_store.load()
         settings = loaded.settings
