@@ -222,8 +222,33 @@ CASES = [
         "",
         "hostunknown",
     ),
-    ("5.7.999", 550, "computer says no", "", "securityerror"),
+    ("5.7.99", 550, "computer says no", "", "securityerror"),
     ("5.6.99", 554, "odd", "", "contenterror"),
+    # Exchange's own detail codes: a transport rule, a domain DNS says does not exist, its 5.1.10 miss
+    ("5.7.906", 550, "Delivery not authorized, message refused by transport rule", "", "policyviolation"),
+    ("5.7.999", 550, "computer says no", "", "policyviolation"),
+    ("5.4.310", None, "", "", "hostunknown"),
+    ("5.7.607", 550, "5.7.607 Access denied", "", "blocked"),
+    ("5.1.10", None, "", "", "userunknown"),
+    (
+        "5.1.10",
+        556,
+        "556 5.1.10 Recipient address rejected: Domain a.example does not accept mail (nullMX)",
+        "",
+        "notaccept",
+    ),
+    # NXDOMAIN is the domain's absence, however the lookup is described
+    ("", None, "수신자 도메인을 찾을 수 없습니다. (DNS lookup failed: NXDOMAIN)", "", "hostunknown"),
+    (
+        "4.4.3",
+        451,
+        "Host or domain name not found. Name service error: Host not found, try again",
+        "",
+        "networkerror",
+    ),
+    # a content verdict beats the "rejected by recipients" that follows it
+    ("", 550, "550 Mail content denied. Mail is rejected by recipients", "", "spamdetected"),
+    ("", 550, "550 Mail is rejected by recipients", "", "filtered"),
 ]
 
 

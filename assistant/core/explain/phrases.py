@@ -8,10 +8,18 @@ from __future__ import annotations
 from assistant.core.explain.patterns import Pattern, compile_any
 from assistant.core.explain.phrases_recipient import RECIPIENT_TEXT
 from assistant.core.explain.phrases_sender import BLOCKLIST_NAMES, IP_LISTED, SENDER_TEXT
+from assistant.core.explain.phrases_world import WORLD_TEXT
 
 _rx = compile_any
 
+
 TEXT: dict[str, Pattern] = {**RECIPIENT_TEXT, **SENDER_TEXT}
+# The same reasons' phrases in other languages, one pattern per reason (see phrases_world.py)
+WORLD: dict[str, Pattern] = {reason: compile_any(*phrases) for reason, phrases in WORLD_TEXT.items()}
+# Whether a text can hold any of them at all: not ASCII, or one of these words is in it (lower-case)
+WORLD_ASCII_WORDS: tuple[str, ...] = tuple(
+    sorted({w for p in WORLD.values() for w in (p.triggers or ()) if w.isascii()})
+)
 
 # Blocklists by name: a client block for sure, whatever else the text says about the message.
 BLOCKLIST = _rx(
@@ -50,6 +58,9 @@ SELF_LOOP = _rx(
     r"lowest numbered mx record points to local host",
     r"remote host address is the local host",
 )
+# The name server answered that the domain does not exist (NXDOMAIN): however the lookup is described, the
+# recipient's domain is unknown.
+NO_SUCH_DOMAIN = _rx(r"nxdomain", r"non-?existent domain", r"infodomainnonexistent")
 # Waiting for the remote server ran out of time (a connection or a reply that never came).
 TIMEOUT = _rx(r"timed? ?out", r"timeout")
 # Exchange's directory lookup found no such recipient: an address miss whenever the server says it.

@@ -125,7 +125,7 @@ SENDER_TEXT: dict[str, Pattern] = {
         r"unsolicited",
         r"junk ?mail",
         r"message content (?:rejected|refused|not accepted)",
-        r"content (?:was )?(?:rejected|refused)",
+        r"content (?:was )?(?:rejected|refused|denied)",
         r"bulk (?:e-?mail|mail)",
         r"classified as (?:spam|junk)",
         r"suspicious (?:content|link|url|message)",

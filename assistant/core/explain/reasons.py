@@ -8,12 +8,15 @@ from assistant.core.explain.phrases import (
     DIRECTORY_MISS,
     GREYLIST,
     IP_VOLUME,
+    NO_SUCH_DOMAIN,
     RCPT_STAGE,
     SELF_LOOP,
     TEXT,
     TIMEOUT,
     URL_LISTED,
     VACATION,
+    WORLD,
+    WORLD_ASCII_WORDS,
 )
 
 REASONS = (
@@ -85,6 +88,38 @@ for _reason, _codes in {
     for _code in _codes.split():
         _BY_STATUS[_code] = _reason
 
+# Microsoft Exchange's own detail codes (three digits, outside the IANA registry), by range.
+_EXCHANGE_DETAIL: tuple[tuple[str, int, int, str], ...] = (
+    ("4.4", 310, 310, "hostunknown"),  # DNS domain does not exist (InfoDomainNonexistent)
+    ("5.4", 310, 310, "hostunknown"),
+    ("5.7", 501, 503, "rejected"),  # the sending account is banned for spam
+    ("5.7", 509, 509, "authfailure"),  # the sending domain fails DMARC
+    ("5.7", 510, 511, "blocked"),
+    ("5.7", 513, 513, "blocked"),
+    ("5.7", 606, 649, "blocked"),  # banned sending IP
+    ("5.7", 705, 705, "blocked"),
+    ("5.7", 708, 708, "blocked"),
+    ("5.7", 750, 750, "rejected"),  # unregistered sending domain
+    ("5.7", 900, 999, "policyviolation"),  # a mail-flow (transport) rule refused the message
+)
+
+
+def _named(status: str, low: _Seen) -> str | None:
+    """The reason a status code names: the registry's, Exchange's detail codes, and 5.1.10 read in context."""
+    if status[2:] == "1.10":
+        # RFC 7505 null MX, but Exchange's "recipient not found" far more often: the text says which
+        return "notaccept" if low.has("notaccept") else "userunknown"
+    named = _BY_STATUS.get(status)
+    head, _, detail = status.rpartition(".")
+    if named or len(detail) < 3:
+        return named
+    number = int(detail)
+    for prefix, first, last, reason in _EXCHANGE_DETAIL:
+        if head == prefix and first <= number <= last:
+            return reason
+    return None
+
+
 # Checked in this order; the first reason whose status or text matches wins.
 _FIRST_ORDER = (
     "mailboxfull", "mesgtoobig", "exceedlimit", "suspend", "hasmoved", "norelaying", "authfailure",
@@ -122,10 +157,23 @@ def classify(
 ) -> str:
     """The bounce reason for one recipient (see the reason vocabulary in REASONS)."""
     command = command.upper()
-    low = _Seen(text)
     if status.startswith("2") or action == "delivered":
         return "delivered"
-    named = _BY_STATUS.get(status)
+    low = _Seen(text)
+    named = _named(status, low)
+    reason = _classify(low, named, status, reply, command, action)
+    if low.world or reason == named or not low.low or any(low.cache.values()) or not low.foreign():
+        return reason
+    # ASCII text in which no English phrase was found, nor a status that names the reason: it may be in
+    # another language written without accents
+    low.world, low.cache = True, {}
+    return _classify(low, _named(status, low), status, reply, command, action)
+
+
+def _classify(
+    low: _Seen, named: str | None, status: str, reply: int | None, command: str, action: str
+) -> str:
+    text = low.low
     early = _passing_condition(named, status, low, command, action)
     if early:
         return early
@@ -212,6 +260,7 @@ _EXTRA = {
     "selfloop": SELF_LOOP,
     "timeout": TIMEOUT,
     "directory": DIRECTORY_MISS,
+    "nxdomain": NO_SUCH_DOMAIN,
 }
 _PATTERNS = {**TEXT, **_EXTRA}  # the extras win, as `_EXTRA.get(reason) or TEXT[reason]` did
 
@@ -219,11 +268,14 @@ _PATTERNS = {**TEXT, **_EXTRA}  # the extras win, as `_EXTRA.get(reason) or TEXT
 class _Seen:
     """One text, lower-cased once, with each reason's answer remembered."""
 
-    __slots__ = ("cache", "low")
+    __slots__ = ("_foreign", "cache", "low", "world")
 
     def __init__(self, text: str) -> None:
         self.low = text.lower()
         self.cache: dict[str, bool] = {}
+        self._foreign: bool | None = None
+        # other languages' phrases (phrases_world.py) count from the start in text that is not ASCII
+        self.world = not self.low.isascii()
 
     def __bool__(self) -> bool:
         return bool(self.low)
@@ -231,8 +283,18 @@ class _Seen:
     def has(self, reason: str) -> bool:
         found = self.cache.get(reason)
         if found is None:
-            found = self.cache[reason] = _PATTERNS[reason].search(self.low, self.low) is not None
+            found = _PATTERNS[reason].search(self.low, self.low) is not None
+            if not found and self.world and reason in WORLD:
+                found = WORLD[reason].search(self.low, self.low) is not None
+            self.cache[reason] = found
         return found
+
+    def foreign(self) -> bool:
+        """Whether the text may be in another language (phrases_world.py): checked once, for all reasons."""
+        if self._foreign is None:
+            low = self.low
+            self._foreign = not low.isascii() or any(w in low for w in WORLD_ASCII_WORDS)
+        return self._foreign
 
 
 def _text_fits(reason: str, text: _Seen, command: str, status: str = "") -> bool:
@@ -251,7 +313,9 @@ def _text_fits(reason: str, text: _Seen, command: str, status: str = "") -> bool
         if command in _SESSION_START or command == "MAIL":
             return False
         if text.has("filtered"):
-            return True  # the recipient's own refusal, said in so many words (at RCPT too)
+            # the recipient's own refusal, said in so many words (at RCPT too), unless the content was
+            # judged spam ("Mail content denied ... rejected by recipients")
+            return not (command != "RCPT" and text.has("spamdetected") and not text.has("greylist"))
         if command == "RCPT":
             return False
         return command == "DATA" and text.has("userunknown") and not text.has("directory")
@@ -277,7 +341,9 @@ def _text_fits(reason: str, text: _Seen, command: str, status: str = "") -> bool
         return not text.has("blocklist")  # "rejected by ... Reputation Services: <ip> is listed": an RBL
     if reason == "hostunknown":
         # "Helo command rejected: Host not found" is about our name, not the recipient's domain
-        return not (text.has("networkerror") or text.has("client"))
+        if text.has("client"):
+            return False
+        return text.has("nxdomain") or not text.has("networkerror")  # "DNS lookup failed: NXDOMAIN"
     return True
 
 

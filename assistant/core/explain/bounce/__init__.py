@@ -14,6 +14,7 @@ from assistant.core.explain.bounce.message import BounceInputError
 from assistant.core.explain.bounce.mime import Part
 from assistant.core.explain.bounce.recipient import BounceRecipient, as_filtered, make_recipient
 from assistant.core.explain.patterns import Pattern
+from assistant.core.explain.phrases_world import WORLD_FAILURE
 
 __all__ = [
     "BounceInputError",
@@ -51,7 +52,7 @@ _BOUNCE_SUBJECT = Pattern(
     r"delivery delayed|warning: message|message (?:not delivered|rejected|blocked)|"
     r"配信(?:不能|エラー|失敗|できません)|不達|エラーメール|送信エラー|配送(?:エラー|失敗)|"
     r"届きませんでした|"
-    r"宛先不明|送信できませんでした",
+    r"宛先不明|送信できませんでした|" + WORLD_FAILURE
 )
 _BOUNCE_BODY = Pattern(
     r"could ?n[o']t be delivered|undeliverable|delivery (?:has )?failed|permanent fatal error|"
@@ -70,7 +71,7 @@ _BOUNCE_BODY = Pattern(
     r"response from the remote server|リモート ?サーバーから次の応答|"
     r"(?:メッセージ|メール)はブロックされました|"
     r"(?:配送|配信|送信|受信)を(?:停止|中止|拒否)しました|(?:配送|配信)されていません|"
-    r"(?:宛先|相手|受信者)(?:に|には|へ|へは)(?:届いていません|届きません)",
+    r"(?:宛先|相手|受信者)(?:に|には|へ|へは)(?:届いていません|届きません)|" + WORLD_FAILURE
 )
 _FORWARD_SUBJECT = re.compile(r"^\s*(?:fwd?|fw|tr|wg|転送)\s*[:：]", re.IGNORECASE)
 _AUTO_SUBJECT = re.compile(

@@ -9,7 +9,7 @@ from assistant.core.explain.bounce import message as mail
 from assistant.core.explain.bounce import text as prose
 from assistant.core.explain.bounce.mime import Part
 from assistant.core.explain.bounce.recipient import BounceRecipient, make_recipient
-from assistant.core.explain.status import normalise_status
+from assistant.core.explain.status import find_reply, normalise_status
 
 _X_UNIX = re.compile(r"^x-unix;", re.IGNORECASE)
 
@@ -120,7 +120,14 @@ class _ProseView:
         if not self.body:
             return ""
         hit = self._hit(address)
-        return hit.diagnostic if hit and hit.diagnostic else prose.diagnostic_lines(self.body)
+        own = hit.diagnostic if hit and hit.diagnostic else ""
+        if own and (self.several or find_reply(own)):
+            return own
+        lines = prose.diagnostic_lines(self.body)
+        if not own:
+            return lines
+        # the lines under the address hold no reply (a localised Exchange notice quotes it in its prose)
+        return f"{lines} {own}" if lines and find_reply(lines) else own
 
 
 def fields_start(text: str) -> str:

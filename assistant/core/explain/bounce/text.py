@@ -6,6 +6,12 @@ import re
 from dataclasses import dataclass
 
 from assistant.core.explain.patterns import Pattern
+from assistant.core.explain.phrases_world import (
+    WORLD_HINT,
+    WORLD_ORIGINAL,
+    WORLD_ORIGINAL_WORDS,
+    WORLD_RECIPIENT_WORDS,
+)
 from assistant.core.explain.status import failing_replies
 
 ADDRESS = re.compile(
@@ -23,8 +29,7 @@ _ORIGINAL = re.compile(
     r"original message (?:follows|headers)|"
     r"original message|unsent message follows|the header of the original message|original message headers:|"
     r"headers of the original message|returned message|a copy of the original message|"
-    r"元のメッセージ|元のメール|以下、元のメッセージ|原文|送信したメール"
-    r")",
+    r"元のメッセージ|元のメール|以下、元のメッセージ|原文|送信したメール|" + WORLD_ORIGINAL + r")",
     re.IGNORECASE | re.MULTILINE,
 )
 _ORIGINAL_WORDS = (
@@ -38,7 +43,9 @@ _ORIGINAL_WORDS = (
     "元のメール",
     "原文",
     "送信したメール",
+    *WORLD_ORIGINAL_WORDS,
 )
+_ORIGINAL_WORDS_ASCII = tuple(w for w in _ORIGINAL_WORDS if w.isascii())
 # (?<![\d.])[245]\d\d(?:[ -]|$)|[245]\.\d{1,3}\.\d{1,3}, written to start with the digit (the look-behind
 # moved after it): a pattern that starts with a look-behind is tried at every position, this one jumps.
 _REPLY_LINE = re.compile(r"[245](?:(?<![\d.][245])\d\d(?:[ -]|$)|\.\d{1,3}\.\d{1,3})")
@@ -50,12 +57,21 @@ _DIAGNOSTIC_HINT = Pattern(
     r"not listed|because|not (?:a )?(?:valid|known)|permission|virus|threat|security risk|no route|"
     r"registered|monitored|"
     r"存在しません|存在しない|お届けできません|宛先不明|受信拒否|容量|エラー|理由|原因|詳細|見つかりません|"
-    r"できません|拒否|禁止|超え|停止|検出|判定",
+    r"できません|拒否|禁止|超え|停止|検出|判定|(?:" + WORLD_HINT + ")"
 )
 # What may stand before an address: quotes ("'<a@b>'"), an address type ("[SMTP:a@b]", "rfc822;a@b")
 _ADDRESS_OPEN = r"['\"]?<?(?:\[?smtp:|rfc822;\s*)?"
 # "Recipient:" in Japanese reports
-_RECIPIENT_WORDS = ("宛先", "宛て先", "あて先", "送信先", "配信先", "配送先", "受信者")
+_RECIPIENT_WORDS = (
+    "宛先",
+    "宛て先",
+    "あて先",
+    "送信先",
+    "配信先",
+    "配送先",
+    "受信者",
+    *WORLD_RECIPIENT_WORDS,
+)
 _RECIPIENT_LABEL = "(?:" + "|".join(_RECIPIENT_WORDS) + ")"
 _DELIVERED_TO = re.compile(
     r"(?:(?:wasn'?t|was not|could ?n[o']t be|has not been|cannot be|can't be|not be) delivered to|"
@@ -177,7 +193,7 @@ def cut_original(text: str) -> str:
     """The bounce's own text, without the returned original message that follows it."""
     low = text.lower()
     best = len(text)
-    for word in _ORIGINAL_WORDS:
+    for word in _ORIGINAL_WORDS_ASCII if low.isascii() else _ORIGINAL_WORDS:
         at = low.find(word)
         while 0 <= at < best:
             start = text.rfind("\n", 0, at) + 1
