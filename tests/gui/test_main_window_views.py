@@ -60,6 +60,7 @@ def test_why_cant_i_send_when_sending_works(qtbot: Any, app: Any, lab: Any, conf
     assert not w.panel.columns["incoming"].isVisibleTo(w.panel)
     assert w.panel.status.text().startswith("✓ Sending works. Your test message arrived in your inbox after")
     assert w.panel.cards == []
+    assert w.panel.last_line.text().endswith("— sending worked.")  # not "everything": receiving untested
 
 
 @pytest.mark.parametrize(
@@ -184,6 +185,22 @@ def test_bounce_view_takes_a_dropped_or_opened_file(qtbot: Any, app: Any, lab: A
     assert len(view.cards) == 1
     view.open_path(tmp_path / "gone.eml")
     assert view.summary.text().startswith("The file could not be read") and view.cards == []
+
+
+def test_a_newer_bounce_replaces_one_still_being_read(qtbot: Any, app: Any, lab: Any) -> None:
+    from assistant.gui import workers
+
+    slow = lab.make_bounce("mailbox_full") + b"\n" + b"x" * 200 + b"\n" * 40_000  # a long original quoted
+    quick = lab.make_bounce("unknown_user")
+    view = BounceView()
+    qtbot.addWidget(view)
+    shown: list[str] = []
+    view.analysis_done.connect(lambda _a: shown.append(view.source_name))
+    view.analyze_bytes(slow, "older.eml")
+    view.analyze_bytes(quick, "newer.eml")
+    qtbot.waitUntil(lambda: not workers.active_jobs(), timeout=20_000)
+    assert shown == ["newer.eml"]
+    assert [card.explanation.id for card in view.cards] == ["bounce.userunknown"]
 
 
 def test_bounce_view_pasted_text_and_bad_input(qtbot: Any, app: Any, lab: Any) -> None:

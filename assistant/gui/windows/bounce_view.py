@@ -190,18 +190,24 @@ class BounceView(QWidget):
         if not data.strip():
             self._say(self.tr("That is empty. Please drop, open or paste a bounce message."), True)
             return
+        if self.job is not None:
+            # A newer message replaces the one still being read: a cancelled job delivers `cancelled`,
+            # never its result, even when its analysis had already ended (workers decide on delivery).
+            self.job.cancel()
         self.source_name = name
         self._say(self.tr("Reading the message…"), False)
         self.job = workers.start(bounce_task(data, self.lang()), self)
         self.job.succeeded.connect(self._done)
-        self.job.failed.connect(
-            lambda _f: self._say(self.tr("This message could not be read as an e-mail."), True)
-        )
+        self.job.failed.connect(self._unreadable)
 
     def _done(self, analysis: Any) -> None:
         self.job = None
         self.show_analysis(analysis)
         self.analysis_done.emit(analysis)
+
+    def _unreadable(self, _failure: Any) -> None:
+        self.job = None
+        self._say(self.tr("This message could not be read as an e-mail."), True)
 
     def _say(self, text: str, error: bool) -> None:
         self._clear()
