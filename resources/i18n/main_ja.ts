@@ -74,6 +74,10 @@
       <translation>まだテストしていません。</translation>
     </message>
     <message>
+      <source>Last test: {when} — sending worked.</source>
+      <translation>前回のテスト: {when} — 送信は正常でした。</translation>
+    </message>
+    <message>
       <source>Last test: {when} — everything worked.</source>
       <translation>前回のテスト: {when} — すべて正常でした。</translation>
     </message>

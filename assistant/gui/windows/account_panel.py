@@ -163,6 +163,8 @@ class AccountPanel(QWidget):
         if check is None:
             return self.tr("Not tested yet.")
         when = local_time(check.when)
+        if check.incoming_ok is None and check.outgoing_ok:  # "Why can't I send?" tests sending only
+            return self.tr("Last test: {when} — sending worked.").format(when=when)
         if check.incoming_ok is not False and check.outgoing_ok is not False:
             return self.tr("Last test: {when} — everything worked.").format(when=when)
         return self.tr("Last test: {when} — problems were found.").format(when=when)
