@@ -98,7 +98,11 @@ class PasswordStore:
             self._backend = self._guarded(keyring.get_keyring, None)
         return self._backend
 
-    def backend_name(self) -> str:
+    def backend_name(self, *, detect: bool = True) -> str:
+        """The backend's class name; "none" when there is none, "" when not detected and `detect` is False
+        (detecting can wait on a keyring service that does not answer: never do that on a GUI thread)."""
+        if not detect and self._backend is None:
+            return ""
         try:
             backend = self.backend()
         except KeyringUnavailable:

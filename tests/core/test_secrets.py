@@ -52,6 +52,14 @@ def test_set_get_delete_round_trip(secret_service: SecretServiceLab) -> None:
     assert store.get("hanako@example.jp") == "another one"
 
 
+def test_the_backend_name_can_be_asked_without_detecting_it(secret_service: SecretServiceLab) -> None:
+    fresh = PasswordStore()
+    assert fresh.backend_name(detect=False) == ""  # nothing detected yet, and nothing waited for
+    assert fresh.backend_name().startswith("keyring.backends.SecretService")  # detection on the real bus
+    assert fresh.backend_name(detect=False) == fresh.backend_name()  # known from now on
+    assert PasswordStore(null.Keyring()).backend_name(detect=False) == "keyring.backends.null.Keyring"
+
+
 def test_locked_keyring_is_reported_without_the_password(secret_service: SecretServiceLab) -> None:
     store = PasswordStore(secret_service.backend())  # type: ignore[arg-type]
     store.set("taro@example.jp", PASSWORD)

@@ -90,7 +90,7 @@ def _versions(passwords: Any) -> Section:
     keyring_name = "—"
     if passwords is not None:
         try:
-            keyring_name = str(passwords.backend_name())
+            keyring_name = str(passwords.backend_name(detect=False)) or "—"  # never wait on the GUI thread
         except Exception:  # a report must never fail because of the keyring
             keyring_name = "—"
     return Section(
