@@ -6,7 +6,7 @@ from email.header import Header
 
 import pytest
 
-from assistant.core.explain.bounce import analyze_bounce
+from assistant.core.explain.bounce import analyze_bounce, analyze_text
 from assistant.core.explain.phrases import WORLD
 from assistant.core.explain.reasons import classify
 
@@ -116,3 +116,20 @@ def test_each_recipient_of_a_chinese_notice_gets_its_own_reply() -> None:
     found = {r.address: r for r in analyze_bounce(data).recipients}
     assert (found["a@one.example"].reason, found["a@one.example"].reply_code) == ("userunknown", 550)
     assert (found["b@two.example"].reason, found["b@two.example"].status) == ("mailboxfull", "5.2.2")
+
+
+@pytest.mark.parametrize(
+    ("text", "address", "reason", "action"),
+    [
+        ("Uw bericht aan piet@bedrijf.example kon niet worden bezorgd.\nReden: de mailbox is vol",
+         "piet@bedrijf.example", "mailboxfull", "failed"),
+        ("Die Zustellung Ihrer Nachricht an max@firma.example wurde verzögert.\nZeitüberschreitung",
+         "max@firma.example", "expired", "delayed"),
+        ("Письмо не доставлено адресату olga@firma.example. Причина: адрес не существует.",
+         "olga@firma.example", "userunknown", "failed"),
+        ("无法投递到 li@gongsi.example 原因：该邮箱地址不存在", "li@gongsi.example", "userunknown", "failed"),
+    ],
+)  # fmt: skip
+def test_pasted_notice_text(text: str, address: str, reason: str, action: str) -> None:
+    (r,) = analyze_text(text).recipients
+    assert (r.address, r.reason, r.action) == (address, reason, action)

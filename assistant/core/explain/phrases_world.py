@@ -234,19 +234,32 @@ WORLD_TEXT: dict[str, tuple[str, ...]] = {
 
 # Words that mark a message as a delivery failure at all (subject or body of a notice).
 WORLD_FAILURE = (
-    r"nicht zugestellt|unzustellbar|zustellung (?:fehlgeschlagen|gescheitert|verz[öo]gert)|"
+    r"nicht zugestellt|unzustellbar|zustellung (?:fehlgeschlagen|gescheitert)|"
+    r"(?:zustellung|nachricht)[^.\n]{0,60}verz[öo]gert|"
     r"non (?:remis|distribu[ée])|pas (?:pu |)[êe]tre (?:remis|distribu[ée]|d[ée]livr[ée])|"
     r"[ée]chec (?:de (?:la )?(?:distribution|remise|livraison))|avis de non-remise|"
     r"no (?:se )?(?:pudo|puede) (?:ser )?entregar|no (?:ha sido|fue) entregado|"
     r"n[ãa]o (?:foi |p[ôo]de ser )?entregue|n[ãa]o (?:foi )?poss[íi]vel entregar|"
     r"non (?:[èe] stato |)recapitat|non (?:[èe] stato possibile )?consegna|mancato recapito|"
-    r"onbestelbaar|niet (?:be(?:zorgd|stelbaar)|afgeleverd)|kan niet worden bezorgd|"
+    r"onbestelbaar|niet (?:worden )?(?:bezorgd|bestelbaar|afgeleverd)|"
     r"niedostarczon|nie zosta[łl]a dostarczona|nie mo[żz]na dostarczy[ćc]|"
     r"nedoru[čc]iteln|nebyla doru[čc]ena|nelze doru[čc]it|"
     r"teslim edilemedi|iletilemedi|"
     r"не (?:может быть |удалось )?доставлен|не удалось доставить|недоставлен|"
     r"退信|无法发送|無法發送|无法投递|無法投遞|未能送达|無法送達|投递失败|投遞失敗|发送失败|發送失敗|"
     r"전송 ?실패|발송 ?실패|전송하지 못했|배달 ?실패|반송"
+)
+
+# Words that say the delivery is only delayed (the system keeps trying).
+WORLD_DELAY = (
+    r"verz[öo]gert|noch nicht zugestellt|"
+    r"(?:remise|distribution) (?:différée|differee|retardée|retardee)|"
+    r"pas encore (?:été|ete) (?:remis|distribu)|"
+    r"(?:entrega|mensaje) (?:retrasad|demorad)|todav[íi]a no se ha entregado|"
+    r"(?:entrega|mensagem) atrasad|ainda n[ãa]o (?:foi )?entregue|"
+    r"(?:consegna|recapito) ritardat|non [èe] ancora stato (?:recapitato|consegnato)|"
+    r"vertraagd|nog niet (?:bezorgd|afgeleverd)|"
+    r"op[óo][źz]nion|zpo[žz]d[ěe]n|gecikti|задерж|延迟|延遲|지연"
 )
 
 # Words that mark a line as the failure's reason (diagnostic lines of a notice without reply codes).
@@ -266,7 +279,7 @@ WORLD_HINT = (
 
 # Where a localised notice's copy of the original starts ("Original message headers:" and kin).
 WORLD_ORIGINAL = (
-    r"urspr[üu]ngliche nachricht|"
+    r"urspr[üu]ngliche nachricht|(?:dies ist )?eine kopie der nachricht|"
     r"en-t[êe]tes (?:de |du )?message d['’]origine|message d['’]origine|"
     r"encabezados (?:del |de )?mensajes? originale?s?|mensaje original|"
     r"cabe[çc]alhos (?:da )?mensagem original|mensagem original|"
@@ -279,8 +292,8 @@ WORLD_ORIGINAL = (
     r"原始邮件|原始郵件|原邮件|원본 메시지"
 )
 WORLD_ORIGINAL_WORDS = (
-    "ngliche nachricht", "origine", "mensa", "messaggio", "oorspronkelijke", "oryginaln", "původní",
-    "puvodni", "orijinal", "исходн", "原始", "原邮件", "원본",
+    "ngliche nachricht", "kopie der nachricht", "origine", "mensa", "messaggio", "oorspronkelijke",
+    "oryginaln", "původní", "puvodni", "orijinal", "исходн", "原始", "原邮件", "원본",
 )  # fmt: skip
 
 # "Could not be sent to <address>" / "Recipient: <address>" in these languages.

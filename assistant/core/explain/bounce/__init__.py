@@ -14,7 +14,7 @@ from assistant.core.explain.bounce.message import BounceInputError
 from assistant.core.explain.bounce.mime import Part
 from assistant.core.explain.bounce.recipient import BounceRecipient, as_filtered, make_recipient
 from assistant.core.explain.patterns import Pattern
-from assistant.core.explain.phrases_world import WORLD_FAILURE
+from assistant.core.explain.phrases_world import WORLD_DELAY, WORLD_FAILURE
 
 __all__ = [
     "BounceInputError",
@@ -71,7 +71,10 @@ _BOUNCE_BODY = Pattern(
     r"response from the remote server|リモート ?サーバーから次の応答|"
     r"(?:メッセージ|メール)はブロックされました|"
     r"(?:配送|配信|送信|受信)を(?:停止|中止|拒否)しました|(?:配送|配信)されていません|"
-    r"(?:宛先|相手|受信者)(?:に|には|へ|へは)(?:届いていません|届きません)|" + WORLD_FAILURE
+    r"(?:宛先|相手|受信者)(?:に|には|へ|へは)(?:届いていません|届きません)|"
+    + WORLD_FAILURE
+    + "|"
+    + WORLD_DELAY
 )
 _FORWARD_SUBJECT = re.compile(r"^\s*(?:fwd?|fw|tr|wg|転送)\s*[:：]", re.IGNORECASE)
 _AUTO_SUBJECT = re.compile(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from assistant.core.explain.patterns import Pattern
 from assistant.core.explain.phrases_world import (
+    WORLD_DELAY,
     WORLD_HINT,
     WORLD_ORIGINAL,
     WORLD_ORIGINAL_WORDS,
@@ -159,7 +160,9 @@ _DELAYED = Pattern(
     r"warning message only|not yet been delivered|has been delayed|delivery (?:is )?delayed|"
     r"will (?:continue to )?"
     r"(?:try|retry)|still (?:being )?(?:retried|trying)|delivery temporarily suspended|temporary failure|"
-    r"delivery delayed|配信が遅れて|配送が遅れて|配信遅延|配送遅延|再送の必要はありません",
+    r"delivery delayed|配信が遅れて|配送が遅れて|配信遅延|配送遅延|再送の必要はありません|(?:"
+    + WORLD_DELAY
+    + ")",
 )
 _DELIVERED_WORDS = ("deliver", "recipient", "your message to", "sent to", *_RECIPIENT_WORDS)
 # What the client sent in a session transcript: Sendmail's ">>>", MDaemon's "-->" (after a time stamp)
