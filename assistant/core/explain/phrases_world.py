@@ -11,7 +11,7 @@ from __future__ import annotations
 WORLD_TEXT: dict[str, tuple[str, ...]] = {
     "mailboxfull": (
         # de
-        r"postfach (?:des empf[äa]ngers |ist |war )*(?:voll|[üu]berf[üu]llt)",
+        r"(?:postfach|mailbox) (?:des empf[äa]ngers |ist |war )*(?:voll|[üu]berf[üu]llt)",
         r"(?:speicherplatz|postfachkontingent|kontingent|speicherkontingent)"
         r"(?: des postfachs| des empf[äa]ngers)? "
         r"(?:ist |wurde )?(?:voll|ersch[öo]pft|[üu]berschritten|aufgebraucht)",
@@ -130,7 +130,8 @@ WORLD_TEXT: dict[str, tuple[str, ...]] = {
         r"(?:uživatel|uzivatel|adresát|adresat|příjemce|prijemce|schránka|schranka|adresa|účet|ucet)"
         r"(?: p[řr][íi]jemce)? (?:je )?"
         r"(?:neexistuje|neznámý|neznámá|neznamy|neznama|nebyl nalezen|nebyla nalezena)",
-        r"(?:kullanıcı|kullanici|alıcı|alici|posta kutusu|e-posta adresi|eposta adresi|hesap)(?: ad[ıi])? "
+        r"(?:kullanıcı|kullanici|alıcı|alici|posta kutusu|e-posta adresi|eposta adresi|adres|hesap)"
+        r"(?: ad[ıi])? "
         r"(?:bulunamadı|bulunamadi|mevcut değil|mevcut degil|bilinmiyor)",
         r"bilinmeyen (?:kullan[ıi]c[ıi]|al[ıi]c[ıi]|adres)",
         r"(?<!домен )(?<!домена )"
@@ -152,7 +153,9 @@ WORLD_TEXT: dict[str, tuple[str, ...]] = {
         r"郵箱(?:地址)?(?:不存在|無效)",
         r"信箱(?:地址)?(?:不存在|無效)",
         r"(?:查无此人|查無此人|无此用户|無此用戶|无此帐号|無此帳號)",
-        r"(?:받는 ?사람|수신자|사용자|계정|메일 ?주소|아이디)(?:의)?(?:이|가|은|는|를)? ?"
+        r"找不到(?:该|該)?(?:收件人|收件者|地址|邮箱|郵箱|信箱)",
+        r"nie znaleziono (?:adresu|u[żz]ytkownika|odbiorcy|skrzynki)",
+        r"(?:받는 ?사람|수신자|사용자|계정|메일 ?주소|주소|아이디)(?:의)?(?:이|가|은|는|를)? ?"
         r"(?:존재하지 않|찾을 수 없)",
         r"존재하지 않는 (?:사용자|계정|주소|메일 ?주소|수신자|아이디)",
     ),
@@ -229,6 +232,38 @@ WORLD_TEXT: dict[str, tuple[str, ...]] = {
         r"(?:黑名单|黑名單)",
         r"블랙리스트",
         r"(?:ip|아이피)[^.\n]{0,30}차단",
+    ),
+    "virusdetected": (
+        r"wirus",
+        r"virüs",
+        r"вирус",
+        r"(?:病毒|木马|木馬)",
+        r"(?:바이러스|악성 ?코드)",
+    ),
+    "suspend": (
+        r"(?:konto|postfach|benutzer)[^.\n]{0,30} (?:ist |wurde )?(?:gesperrt|deaktiviert|stillgelegt)",
+        r"(?:compte|boîte aux lettres|boite aux lettres)[^.\n]{0,30} (?:est )?"
+        r"(?:d[ée]sactiv[ée]|suspendu|bloqu[ée])",
+        r"cuenta[^.\n]{0,30} (?:est[áa] )?(?:suspendida|desactivada|deshabilitada|bloqueada)",
+        r"conta[^.\n]{0,30} (?:est[áa] )?(?:suspensa|desativada|bloqueada)",
+        r"(?:account|casella)[^.\n]{0,30} (?:[èe] )?(?:sospes[oa]|disattivat[oa]|bloccat[oa])",
+        r"(?:account|mailbox|postvak)[^.\n]{0,30} (?:is )?(?:geblokkeerd|opgeheven|gedeactiveerd)",
+        r"konto[^.\n]{0,30} (?:jest )?(?:zablokowane|zawieszone|nieaktywne)",
+        r"(?:účet|ucet|schránka|schranka)[^.\n]{0,30} (?:je )?(?:zablokov[áa]n|zru[šs]en|deaktivov[áa]n)",
+        r"hesa(?:p|b[ıi])[^.\n]{0,30} (?:ask[ıi]ya al[ıi]n|devre d[ıi][şs][ıi]|kapat[ıi]l)",
+        r"(?:ящик|аккаунт|учетная запись|учётная запись)[^.\n]{0,30} (?:заблокирован|отключен|удален|удалён)",
+        *(
+            box + r"(?:已)?(?:被)?(?:停用|冻结|凍結|禁用|注销|註銷)"
+            for box in ("账户", "账号", "帐号", "帳號", "帳戶", "邮箱", "郵箱", "信箱")
+        ),
+        *(box + r"(?:이|가|은|는)? ?(?:정지|휴면|비활성|해지)" for box in ("계정", "메일함", "아이디")),
+    ),
+    "norelaying": (
+        r"relay(?:ing)? (?:ist )?(?:nicht (?:erlaubt|gestattet)|verweigert|abgelehnt)",
+        r"relais (?:non autoris[ée]|refus[ée]|interdit)",
+        r"relay (?:no permitido|denegado|n[ãa]o (?:permitido|autorizado)|non (?:consentito|permesso)|negato)",
+        *(relay + r"(?:被)?(?:拒绝|拒絕|不允许|不允許)" for relay in ("中继", "中繼", "转发")),
+        r"릴레이(?:가)? ?(?:거부|허용되지)",
     ),
 }
 
