@@ -188,8 +188,18 @@ def _recipient_address(block: dict[str, str]) -> str:
     return final or original
 
 
+_UTF8_XTEXT = re.compile(r"\\x\{([0-9A-Fa-f]{1,6})\}")
+
+
+def _unescape_utf8_xtext(text: str) -> str:
+    """RFC 6533's utf-8-addr-xtext: a non-ASCII character written as \\x{HHHH} in a plain DSN."""
+    return _UTF8_XTEXT.sub(lambda m: chr(int(m.group(1), 16)) if int(m.group(1), 16) < 0x110000 else "", text)
+
+
 def _field_address(value: str) -> str:
     _, _, rest = value.partition(";") if ";" in value else ("", "", value)
+    if "\\x{" in rest:
+        rest = _unescape_utf8_xtext(rest)
     m = prose.ADDRESS.search(rest)
     return m.group(0) if m else rest.strip().strip("<>")
 
