@@ -287,14 +287,11 @@ WORLD_FAILURE = (
 
 # Words that say the delivery is only delayed (the system keeps trying).
 WORLD_DELAY = (
-    r"verz[öo]gert|noch nicht zugestellt|"
-    r"(?:remise|distribution) (?:différée|differee|retardée|retardee)|"
-    r"pas encore (?:été|ete) (?:remis|distribu)|"
-    r"(?:entrega|mensaje) (?:retrasad|demorad)|todav[íi]a no se ha entregado|"
-    r"(?:entrega|mensagem) atrasad|ainda n[ãa]o (?:foi )?entregue|"
-    r"(?:consegna|recapito) ritardat|non [èe] ancora stato (?:recapitato|consegnato)|"
-    r"vertraagd|nog niet (?:bezorgd|afgeleverd)|"
-    r"op[óo][źz]nion|zpo[žz]d[ěe]n|gecikti|задерж|延迟|延遲|지연"
+    r"verzögert|verzoegert|noch nicht zugestellt|"
+    r"différée|differee|retardée|retardee|pas encore (?:été|ete) (?:remis|distribu)|"
+    r"retrasad[oa]|demorad[oa]|todav[íi]a no se ha entregado|atrasad[oa]|ainda n[ãa]o (?:foi )?entregue|"
+    r"ritardat[oa]|non [èe] ancora stato (?:recapitato|consegnato)|vertraagd|nog niet (?:bezorgd|afgeleverd)|"
+    r"opóźnion|opoznion|zpožděn|zpozden|gecikti|задерж|延迟|延遲|지연"
 )
 
 # Words that mark a line as the failure's reason (diagnostic lines of a notice without reply codes).

@@ -71,11 +71,10 @@ _BOUNCE_BODY = Pattern(
     r"response from the remote server|リモート ?サーバーから次の応答|"
     r"(?:メッセージ|メール)はブロックされました|"
     r"(?:配送|配信|送信|受信)を(?:停止|中止|拒否)しました|(?:配送|配信)されていません|"
-    r"(?:宛先|相手|受信者)(?:に|には|へ|へは)(?:届いていません|届きません)|"
-    + WORLD_FAILURE
-    + "|"
-    + WORLD_DELAY
+    r"(?:宛先|相手|受信者)(?:に|には|へ|へは)(?:届いていません|届きません)",
 )
+# The same in other languages: said at the top of a notice, so read in its first part only
+_WORLD_BODY = Pattern(WORLD_FAILURE + "|" + WORLD_DELAY)
 _FORWARD_SUBJECT = re.compile(r"^\s*(?:fwd?|fw|tr|wg|転送)\s*[:：]", re.IGNORECASE)
 _AUTO_SUBJECT = re.compile(
     r"^(?:re:\s*)?(?:auto(?:matic)?[ -]?(?:reply|response|answer)|out of (?:the )?office|autoreply|"
@@ -121,7 +120,7 @@ def analyze_text(text: str, *, exclude: frozenset[str] = frozenset()) -> BounceR
     found = _text_recipients(text, exclude=set(exclude), reporting="", action=_default_action(text))
     if found:
         return BounceReport("text", tuple(found))
-    if _BOUNCE_BODY.occurs(text):
+    if _says_failure(text):
         diag = prose.diagnostic_lines(text)
         address = prose.first_address(diag, set(exclude)) or prose.first_address(
             prose.cut_original(text), set(exclude)
@@ -258,7 +257,7 @@ def _with_subject(r: BounceRecipient, subject: str) -> BounceRecipient:
 def _quoted_bounce(rest: str, exclude: set[str]) -> BounceReport | None:
     """A bounce a person forwarded inline, below the "-----Original Message-----" line of their note."""
     below = rest.partition("\n")[2]
-    if not _BOUNCE_BODY.occurs(prose.cut_original(below[:20000])):
+    if not _says_failure(prose.cut_original(below[:20000])):
         return None
     try:
         report = analyze_text(below, exclude=frozenset(exclude))
@@ -284,7 +283,11 @@ def _bounce_like(msg: Part, subject: str, sender: str, body: str) -> bool:
         return True
     if _BOUNCE_SUBJECT.occurs(subject):
         return True
-    return bool(body) and _BOUNCE_BODY.occurs(prose.cut_original(body[:20000]))
+    return bool(body) and _says_failure(prose.cut_original(body[:20000]))
+
+
+def _says_failure(text: str) -> bool:
+    return _BOUNCE_BODY.occurs(text) or _WORLD_BODY.occurs(text[:3000])
 
 
 def _auto_reply(msg: Part, subject: str) -> bool:

@@ -160,11 +160,11 @@ _DELAYED = Pattern(
     r"warning message only|not yet been delivered|has been delayed|delivery (?:is )?delayed|"
     r"will (?:continue to )?"
     r"(?:try|retry)|still (?:being )?(?:retried|trying)|delivery temporarily suspended|temporary failure|"
-    r"delivery delayed|配信が遅れて|配送が遅れて|配信遅延|配送遅延|再送の必要はありません|(?:"
-    + WORLD_DELAY
-    + ")",
+    r"delivery delayed|配信が遅れて|配送が遅れて|配信遅延|配送遅延|再送の必要はありません",
 )
+_WORLD_DELAYED = Pattern(WORLD_DELAY)  # said at the top of a notice: read in its first lines only
 _DELIVERED_WORDS = ("deliver", "recipient", "your message to", "sent to", *_RECIPIENT_WORDS)
+_DELIVERED_WORDS_ASCII = tuple(w for w in _DELIVERED_WORDS if w.isascii())
 # What the client sent in a session transcript: Sendmail's ">>>", MDaemon's "-->" (after a time stamp)
 _TRANSCRIPT_OUT = re.compile(r"^[^<>\n]{0,48}?(?:>>>|-->)")
 _TRANSCRIPT_RCPT = re.compile(r"^\s*>>>\s*RCPT TO:", re.IGNORECASE)
@@ -197,13 +197,13 @@ def cut_original(text: str) -> str:
     low = text.lower()
     best = len(text)
     for word in _ORIGINAL_WORDS_ASCII if low.isascii() else _ORIGINAL_WORDS:
-        at = low.find(word)
+        at = low.find(word, 0, best + len(word))  # only a line that starts before the best one so far
         while 0 <= at < best:
             start = text.rfind("\n", 0, at) + 1
             if _ORIGINAL.match(text, start):
                 best = start
                 break
-            at = low.find(word, at + 1)
+            at = low.find(word, at + 1, best + len(word))
     return text[:best]
 
 
@@ -223,7 +223,7 @@ def reporting_mta(text: str) -> str:
 
 
 def looks_delayed(text: str) -> bool:
-    return _DELAYED.occurs(text[:4000])
+    return _DELAYED.occurs(text[:4000]) or _WORLD_DELAYED.occurs(text[:1000])
 
 
 def command_of(text: str) -> str:
@@ -368,7 +368,7 @@ def _anchor(line: str, exclude: set[str]) -> tuple[str, str] | None:
             return None
         return address, rest.strip(" :.;,()[]'\"")
     low = line.lower()
-    if not any(w in low for w in _DELIVERED_WORDS):
+    if not any(w in low for w in (_DELIVERED_WORDS_ASCII if ascii_line else _DELIVERED_WORDS)):
         return None
     m = _DELIVERED_TO_LOWER.search(low) if ascii_line else _DELIVERED_TO.search(line)
     if m:
