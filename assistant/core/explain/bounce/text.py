@@ -44,9 +44,8 @@ _ORIGINAL_WORDS = (
     "元のメール",
     "原文",
     "送信したメール",
-    *WORLD_ORIGINAL_WORDS,
 )
-_ORIGINAL_WORDS_ASCII = tuple(w for w in _ORIGINAL_WORDS if w.isascii())
+_WORLD_ORIGINAL_ASCII = tuple(w for w in WORLD_ORIGINAL_WORDS if w.isascii())
 # (?<![\d.])[245]\d\d(?:[ -]|$)|[245]\.\d{1,3}\.\d{1,3}, written to start with the digit (the look-behind
 # moved after it): a pattern that starts with a look-behind is tried at every position, this one jumps.
 _REPLY_LINE = re.compile(r"[245](?:(?<![\d.][245])\d\d(?:[ -]|$)|\.\d{1,3}\.\d{1,3})")
@@ -195,16 +194,24 @@ class TextRecipient:
 def cut_original(text: str) -> str:
     """The bounce's own text, without the returned original message that follows it."""
     low = text.lower()
-    best = len(text)
-    for word in _ORIGINAL_WORDS_ASCII if low.isascii() else _ORIGINAL_WORDS:
-        at = low.find(word, 0, best + len(word))  # only a line that starts before the best one so far
+    best = _original_start(text, low, _ORIGINAL_WORDS, len(text))
+    if best == len(text):  # no English (or Japanese) marker: a localised one ("Ursprüngliche Nachricht")
+        best = _original_start(
+            text, low, _WORLD_ORIGINAL_ASCII if low.isascii() else WORLD_ORIGINAL_WORDS, best
+        )
+    return text[:best]
+
+
+def _original_start(text: str, low: str, words: tuple[str, ...], best: int) -> int:
+    for word in words:
+        at = low.find(word, 0, best + 40)  # only a line that starts before the best one so far
         while 0 <= at < best:
             start = text.rfind("\n", 0, at) + 1
             if _ORIGINAL.match(text, start):
                 best = start
                 break
-            at = low.find(word, at + 1, best + len(word))
-    return text[:best]
+            at = low.find(word, at + 1, best + 40)
+    return best
 
 
 _REPORTING_WORDS = ("mail system at host", "qmail-send", "generating server", "reporting-mta", "delivery ")
