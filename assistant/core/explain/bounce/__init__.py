@@ -12,6 +12,7 @@ from assistant.core.explain.bounce import ses
 from assistant.core.explain.bounce import text as prose
 from assistant.core.explain.bounce.message import BounceInputError
 from assistant.core.explain.bounce.mime import Part
+from assistant.core.explain.bounce.original import cut_original
 from assistant.core.explain.bounce.recipient import BounceRecipient, as_filtered, make_recipient
 from assistant.core.explain.patterns import Pattern
 from assistant.core.explain.phrases_world import WORLD_DELAY, WORLD_FAILURE
@@ -123,7 +124,7 @@ def analyze_text(text: str, *, exclude: frozenset[str] = frozenset()) -> BounceR
     if _says_failure(text):
         diag = prose.diagnostic_lines(text)
         address = prose.first_address(diag, set(exclude)) or prose.first_address(
-            prose.cut_original(text), set(exclude)
+            cut_original(text), set(exclude)
         )
         return BounceReport("text", (make_recipient(address, _default_action(text), "", diag),))
     raise BounceInputError("bounce.input.not_email")
@@ -169,9 +170,7 @@ def _analyze_message(msg: Part, depth: int) -> BounceReport:
     bounce_like = bool(dsn_parts) or _bounce_like(msg, subject, sender_addr, body)
     if not bounce_like:
         if _auto_reply(msg, subject):
-            r = make_recipient(
-                sender_addr, "auto-reply", "", prose.cut_original(body)[:300], reason="vacation"
-            )
+            r = make_recipient(sender_addr, "auto-reply", "", cut_original(body)[:300], reason="vacation")
             return BounceReport("auto-reply", (r,), subject, sender_addr)
         if depth < 3:
             for inner in reports.messages(attached):
@@ -191,7 +190,7 @@ def _analyze_message(msg: Part, depth: int) -> BounceReport:
         if recipients:
             return _done(msg, "dsn", recipients, subject, sender_addr, depth)
     reporting = reporting_of()
-    own = prose.cut_original(body[:60000])
+    own = cut_original(body[:60000])
     if "final-recipient:" in own.lower():  # report fields written into a text part
         recipients = reports.dsn_recipients(
             mail.parse_fields(reports.fields_start(own)), body, exclude, reporting=reporting
@@ -257,7 +256,7 @@ def _with_subject(r: BounceRecipient, subject: str) -> BounceRecipient:
 def _quoted_bounce(rest: str, exclude: set[str]) -> BounceReport | None:
     """A bounce a person forwarded inline, below the "-----Original Message-----" line of their note."""
     below = rest.partition("\n")[2]
-    if not _says_failure(prose.cut_original(below[:20000])):
+    if not _says_failure(cut_original(below[:20000])):
         return None
     try:
         report = analyze_text(below, exclude=frozenset(exclude))
@@ -283,7 +282,7 @@ def _bounce_like(msg: Part, subject: str, sender: str, body: str) -> bool:
         return True
     if _BOUNCE_SUBJECT.occurs(subject):
         return True
-    return bool(body) and _says_failure(prose.cut_original(body[:20000]))
+    return bool(body) and _says_failure(cut_original(body[:20000]))
 
 
 def _says_failure(text: str) -> bool:
@@ -308,7 +307,7 @@ def _auto_reply(msg: Part, subject: str) -> bool:
 def _text_recipients(
     body: str, *, exclude: set[str], reporting: str, action: str, own: str | None = None
 ) -> list[BounceRecipient]:
-    """`own` is prose.cut_original(body[:60000]) when the caller has it."""
+    """`own` is cut_original(body[:60000]) when the caller has it."""
     out = []
     hits = prose.recipients(body, exclude=exclude, own=own)
     for hit in hits:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from assistant.core.explain.bounce import message as mail
 from assistant.core.explain.bounce import text as prose
 from assistant.core.explain.bounce.mime import Part
+from assistant.core.explain.bounce.original import cut_original
 from assistant.core.explain.bounce.recipient import BounceRecipient, make_recipient
 from assistant.core.explain.status import find_reply, normalise_status
 
@@ -77,7 +78,7 @@ class _ProseView:
 
     def _text(self) -> str:
         if self._own is None:
-            self._own = prose.cut_original(self.body[:60000])
+            self._own = cut_original(self.body[:60000])
         return self._own
 
     def _all(self) -> dict[str, prose.TextRecipient]:
