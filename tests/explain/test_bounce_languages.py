@@ -142,3 +142,12 @@ def test_each_recipient_of_a_chinese_notice_gets_its_own_reply() -> None:
 def test_pasted_notice_text(text: str, address: str, reason: str, action: str) -> None:
     (r,) = analyze_text(text).recipients
     assert (r.address, r.reason, r.action) == (address, reason, action)
+
+
+def test_a_korean_notice_labelled_euc_kr_written_in_cp949() -> None:
+    # Korean mailers label CP949 text (syllables outside EUC-KR, like "똠") as euc-kr
+    body = "받는 사람 : ddom@hanguk.example\n실패 사유 : 받는 사람이 존재하지 않습니다. (똠방)\n"
+    data = _notice("메일 발송 실패", body.encode("cp949").decode("latin-1"), "latin-1")
+    data = data.replace(b"charset=latin-1", b"charset=euc-kr")
+    (r,) = analyze_bounce(data).recipients
+    assert (r.address, r.reason) == ("ddom@hanguk.example", "userunknown")

@@ -16,6 +16,9 @@ _CODECS = {
     "windows-31j": "cp932", "cp932": "cp932", "x-ms-cp932": "cp932", "euc-jp": "euc_jis_2004",
     "x-euc-jp": "euc_jis_2004", "us-ascii": "utf-8", "ascii": "utf-8", "ks_c_5601-1987": "cp949",
     "gb2312": "gb18030", "gbk": "gb18030", "unknown-8bit": "utf-8", "x-unknown": "utf-8",
+    # labels whose senders write their supersets (Windows code pages): decode with the superset
+    "x-gbk": "gb18030", "cp936": "gb18030", "euc-cn": "gb18030", "euc-kr": "cp949", "ks_c_5601": "cp949",
+    "ksc5601": "cp949", "big5": "cp950", "x-x-big5": "cp950",
 }  # fmt: skip
 
 
