@@ -282,7 +282,7 @@ WORLD_FAILURE = (
     r"teslim edilemedi|iletilemedi|"
     r"не (?:может быть |удалось )?доставлен|не удалось доставить|недоставлен|"
     r"退信|无法发送|無法發送|无法投递|無法投遞|未能送达|無法送達|投递失败|投遞失敗|发送失败|發送失敗|"
-    r"전송 ?실패|발송 ?실패|전송하지 못했|배달 ?실패|반송"
+    r"전송 ?실패|발송 ?실패|전송하지 못했|배달 ?실패"
 )
 
 # Words that say the delivery is only delayed (the system keeps trying).
