@@ -10,8 +10,7 @@ import pytest
 from keyring.backends import fail, null
 
 from assistant.core.secrets import SERVICE, KeyringState, KeyringUnavailable, PasswordStore
-from tests.lab.keyring import SecretServiceLab
-from tests.lab.process import Daemon, wait_until
+from tests.lab.keyring import SecretServiceLab, keyring_with_a_prompt
 
 PASSWORD = "canary-秘密-pässwörd-7731"
 
@@ -120,18 +119,9 @@ def test_keyring_chosen_by_keyring_itself_without_a_bus(tmp_path: Path) -> None:
 
 def test_a_prompt_nobody_answers_times_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # with a display, unlocking a locked keyring opens gcr-prompter and waits for a person: forever
-    # -displayfd: Xvfb picks a free display itself and writes its number (here: into its log file)
-    log = tmp_path / "xvfb.log"
-    xvfb = Daemon.spawn("Xvfb", ["Xvfb", "-displayfd", "1", "-nolisten", "tcp"], log)
-    lab: SecretServiceLab | None = None
-
-    def number() -> str:
-        return next((line.strip() for line in log.read_text().splitlines() if line.strip().isdigit()), "")
-
-    try:
-        wait_until(lambda: bool(number()), 10.0, "Xvfb's display number", xvfb)
-        display = ":" + number()
-        lab = _started(tmp_path / "ss", monkeypatch, display=display)
+    with keyring_with_a_prompt(tmp_path / "prompt") as lab:
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", lab.bus_address)
+        monkeypatch.delenv("DISPLAY", raising=False)
         store = PasswordStore(lab.backend(), timeout=2.0)  # type: ignore[arg-type]
         store.set("taro@example.jp", PASSWORD)
         lab.lock()
@@ -139,7 +129,3 @@ def test_a_prompt_nobody_answers_times_out(tmp_path: Path, monkeypatch: pytest.M
             store.get("taro@example.jp")
         assert caught.value.state is KeyringState.LOCKED
         assert "did not answer" in caught.value.detail
-    finally:
-        if lab is not None:
-            lab.stop()
-        xvfb.stop()

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from assistant.core.store import CONFIG_DIR_ENV
-from tests.lab.keyring import SecretServiceLab
+from tests.lab.keyring import SecretServiceLab, keyring_with_a_prompt
 
 
 @pytest.fixture(autouse=True)
@@ -46,3 +46,14 @@ def secret_service(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
         yield service
     finally:
         service.stop()
+
+
+@pytest.fixture
+def unanswered_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[SecretServiceLab]:
+    """A locked keyring whose unlock prompt opens on a display nobody looks at, and waits."""
+    with keyring_with_a_prompt(tmp_path / "prompt") as service:
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", service.bus_address)
+        monkeypatch.delenv("DISPLAY", raising=False)  # only gnome-keyring sees that display
+        service.lock()
+        yield service
+

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,35 +16,10 @@ from assistant.gui.windows.main import MainWindow
 from tests.gui.lab_accounts import lab_account, write_settings
 from tests.gui.wizard_driver import check_with, make_wizard, to_result
 from tests.lab.keyring import SecretServiceLab
-from tests.lab.process import Daemon, wait_until
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 KEYRING_TIMEOUT = 30.0  # longer than quitting may take: the keyring is still waiting when we quit
-
-
-@pytest.fixture
-def prompting_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[SecretServiceLab]:
-    """A locked keyring whose unlock prompt opens on a display nobody looks at, and waits."""
-    log = tmp_path / "xvfb.log"
-    xvfb = Daemon.spawn("Xvfb", ["Xvfb", "-displayfd", "1", "-nolisten", "tcp"], log)
-    service: SecretServiceLab | None = None
-
-    def number() -> str:
-        return next((line.strip() for line in log.read_text().splitlines() if line.strip().isdigit()), "")
-
-    try:
-        wait_until(lambda: bool(number()), 10.0, "Xvfb's display number", xvfb)
-        service = SecretServiceLab(tmp_path / "prompting", display=":" + number())
-        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", service.bus_address)
-        monkeypatch.delenv("DISPLAY", raising=False)  # only gnome-keyring sees that display
-        service.start()
-        service.lock()
-        yield service
-    finally:
-        if service is not None:
-            service.stop()
-        xvfb.stop()
 
 
 def _quit_takes() -> float:
@@ -56,9 +30,9 @@ def _quit_takes() -> float:
 
 
 def test_quitting_while_the_result_page_asks_the_keyring_does_not_wait_for_it(
-    qtbot: Any, lab: Any, config: Path, prompting_keyring: SecretServiceLab
+    qtbot: Any, lab: Any, config: Path, unanswered_keyring: SecretServiceLab
 ) -> None:
-    passwords = PasswordStore(prompting_keyring.backend(), timeout=KEYRING_TIMEOUT)
+    passwords = PasswordStore(unanswered_keyring.backend(), timeout=KEYRING_TIMEOUT)
     wizard = make_wizard(qtbot, net=lab.net_config(), passwords=passwords, store=SettingsStore(config))
     wizard.state.address = parse_address("taro@lab.test")
     wizard.state.password = lab.canary
@@ -71,10 +45,10 @@ def test_quitting_while_the_result_page_asks_the_keyring_does_not_wait_for_it(
 
 
 def test_quitting_while_saving_into_a_waiting_keyring_still_saves_the_account(
-    qtbot: Any, lab: Any, config: Path, prompting_keyring: SecretServiceLab
+    qtbot: Any, lab: Any, config: Path, unanswered_keyring: SecretServiceLab
 ) -> None:
     store = SettingsStore(config)
-    passwords = PasswordStore(prompting_keyring.backend(), timeout=KEYRING_TIMEOUT)
+    passwords = PasswordStore(unanswered_keyring.backend(), timeout=KEYRING_TIMEOUT)
     wizard = make_wizard(qtbot, net=lab.net_config(), passwords=passwords, store=store)
     wizard.state.address = parse_address("taro@lab.test")
     wizard.state.password = lab.canary
@@ -89,10 +63,10 @@ def test_quitting_while_saving_into_a_waiting_keyring_still_saves_the_account(
 
 
 def test_quitting_while_test_now_gets_the_password_from_a_waiting_keyring(
-    qtbot: Any, app: Any, lab: Any, config: Path, prompting_keyring: SecretServiceLab
+    qtbot: Any, app: Any, lab: Any, config: Path, unanswered_keyring: SecretServiceLab
 ) -> None:
     write_settings(config, lab_account(lab, saved=True))
-    passwords = PasswordStore(prompting_keyring.backend(), timeout=KEYRING_TIMEOUT)
+    passwords = PasswordStore(unanswered_keyring.backend(), timeout=KEYRING_TIMEOUT)
     w = MainWindow(store=SettingsStore(config), passwords=passwords, net=lab.net_config())
     qtbot.addWidget(w)
     w.panel.test_button.click()

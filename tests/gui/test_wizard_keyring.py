@@ -15,7 +15,6 @@ from assistant.core.secrets import SERVICE, PasswordStore
 from assistant.core.store import SettingsStore
 from tests.gui.wizard_driver import SLOW, check_with, make_wizard, press_next, to_result
 from tests.lab.keyring import SecretServiceLab
-from tests.lab.process import Daemon, wait_until
 
 
 def _to_success(qtbot: Any, lab: Any, passwords: PasswordStore, store: SettingsStore) -> Any:
@@ -120,30 +119,6 @@ def test_without_a_keyring_remember_is_off_says_why_and_the_account_saves(
     reloaded = store.load().settings.account("taro@lab.test")
     assert reloaded is not None and not reloaded.password_saved
     assert lab.canary not in (config / "settings.json").read_text(encoding="utf-8")
-
-
-@pytest.fixture
-def unanswered_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[SecretServiceLab]:
-    """A locked keyring with a display: unlocking opens gcr-prompter on Xvfb and waits for a person."""
-    log = tmp_path / "xvfb.log"
-    xvfb = Daemon.spawn("Xvfb", ["Xvfb", "-displayfd", "1", "-nolisten", "tcp"], log)
-    service: SecretServiceLab | None = None
-
-    def number() -> str:
-        return next((line.strip() for line in log.read_text().splitlines() if line.strip().isdigit()), "")
-
-    try:
-        wait_until(lambda: bool(number()), 10.0, "Xvfb's display number", xvfb)
-        service = SecretServiceLab(tmp_path / "prompting-service", display=":" + number())
-        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", service.bus_address)
-        monkeypatch.delenv("DISPLAY", raising=False)  # only gnome-keyring sees the display
-        service.start()
-        service.lock()
-        yield service
-    finally:
-        if service is not None:
-            service.stop()
-        xvfb.stop()
 
 
 def test_a_keyring_that_does_not_answer_keeps_the_page_usable_and_saving_works(

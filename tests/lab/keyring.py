@@ -6,6 +6,8 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from tests.lab.process import Daemon, _die_with_parent, wait_until
@@ -124,3 +126,28 @@ class SecretServiceLab:
                 daemon.stop()
         self.keyring_daemon = self.bus = None
         shutil.rmtree(self.socket_dir, ignore_errors=True)
+
+
+@contextmanager
+def keyring_with_a_prompt(root: Path) -> Iterator[SecretServiceLab]:
+    """A started Secret Service whose unlock prompt (gcr-prompter) opens on a private Xvfb display that
+    nobody looks at, so unlocking waits for a person: forever. The caller points the app at it
+    (`bus_address`) and locks it when it wants the prompt."""
+    # -displayfd: Xvfb picks a free display itself and writes its number (here: into its log file)
+    log = root / "xvfb.log"
+    root.mkdir(parents=True, exist_ok=True)
+    xvfb = Daemon.spawn("Xvfb", ["Xvfb", "-displayfd", "1", "-nolisten", "tcp"], log)
+    service: SecretServiceLab | None = None
+
+    def number() -> str:
+        return next((line.strip() for line in log.read_text().splitlines() if line.strip().isdigit()), "")
+
+    try:
+        wait_until(lambda: bool(number()), 10.0, "Xvfb's display number", xvfb)
+        service = SecretServiceLab(root / "prompting", display=":" + number())
+        yield service.start()
+    finally:
+        if service is not None:
+            service.stop()
+        xvfb.stop()
+
