@@ -20,6 +20,7 @@ class Pattern:
         "_alt_words",
         "_compiled",
         "_compiled_low",
+        "_first_alt",
         "_index",
         "_minimal",
         "_minimal_ascii",
@@ -51,6 +52,20 @@ class Pattern:
             self._alt_words.append(triggers(alternative) or ())
             for word in self._alt_words[-1]:
                 self._index[word] = (*self._index.get(word, ()), n)
+        # The screen stops at the first minimal word present: those before it (in the list the screen used)
+        # are absent, so an alternative whose literals hold only those cannot match; per word, where to start
+        # (worked out on first use: imports stay fast)
+        self._first_alt: tuple[dict[str, int], dict[str, int]] | None = None
+
+    def _first_alternatives(self, minimal: tuple[str, ...]) -> dict[str, int]:
+        # per alternative, the last word of `minimal` that one of its literals holds (-1: none)
+        last = [
+            max((i for i, m in enumerate(minimal) if any(m in w for w in words)), default=-1)
+            for words in self._alt_words
+        ]
+        return {
+            word: next((n for n, j in enumerate(last) if j >= i), len(last)) for i, word in enumerate(minimal)
+        }
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -63,13 +78,14 @@ class Pattern:
         if self.triggers is None:
             return self.regex.search(text)
         low = lowered if lowered is not None else text.lower()
-        for word in self._minimal_ascii if low.isascii() else self._minimal:
+        ascii_low = low.isascii()
+        for word in self._minimal_ascii if ascii_low else self._minimal:
             if word in low:
                 break
         else:
             return None
         # as search_present(text, the trigger words in `low`), in one pass (a minimal word is present)
-        lowered_ascii = text is low and low.isascii()  # e.g. reasons: the text is lower-cased already
+        lowered_ascii = text is low and ascii_low  # e.g. reasons: the text is lower-cased already
         if len(self._sources) == 1:
             if lowered_ascii:
                 if self._regex_low is None:
@@ -78,8 +94,14 @@ class Pattern:
             return self.regex.search(text)
         # the alternatives whose literals occur, in order, until one matches (what search_present does)
         cache = self._compiled_low if lowered_ascii else self._compiled
-        for n, words in enumerate(self._alt_words):
-            for word in words:
+        if self._first_alt is None:
+            self._first_alt = (
+                self._first_alternatives(self._minimal_ascii),
+                self._first_alternatives(self._minimal),
+            )
+        start = self._first_alt[0 if ascii_low else 1][word]
+        for n in range(start, len(self._alt_words)):
+            for word in self._alt_words[n]:
                 if word in low:
                     break
             else:
