@@ -207,3 +207,25 @@ Sorry, I couldn't find any host named example.net. (#5.1.2)
         ("one@example.org", "5.1.1", "userunknown", True),
         ("two@example.net", "5.1.2", "hostunknown", True),
     ]
+
+
+def test_an_address_on_a_sending_services_suppression_list_is_suppressed_whatever_its_code() -> None:
+    from assistant.core.explain.reasons import classify
+
+    for text in (
+        "550 5.1.1 Amazon SES did not send the message to this address because it is on the suppression list",
+        "Not delivering to previously bounced address",
+    ):
+        assert classify(status="5.1.1", reply=550, text=text) == "suppressed"
+    assert classify(status="5.1.1", reply=550, text="550 5.1.1 User unknown") == "userunknown"
+
+
+def test_a_mailing_lists_own_refusal_names_the_list() -> None:
+    notice = (
+        b"From: team-owner@lists.example.org\nTo: guest@example.net\n"
+        b"Subject: Your message to Team has been rejected\nX-BeenThere: team@lists.example.org\n"
+        b"List-Post: <mailto:team@lists.example.org>\nAuto-Submitted: auto-generated\n\n"
+        b"Your message has been automatically rejected by the list software.\n"
+    )
+    report = analyze_bounce(notice)
+    assert [r.address for r in report.recipients] == ["team@lists.example.org"]

@@ -47,6 +47,13 @@ IP_VOLUME = _rx(
     r"ipアドレスからの",
 )
 
+# A sending service that did not even try: the address is on its suppression list (from an earlier bounce
+# or complaint), whatever status code it puts on the notice (SES: 550 5.1.1).
+SUPPRESSION_LIST = _rx(
+    r"suppression list",
+    r"previously (?:bounced|unsubscribed|complained)",
+    r"\bsuppress-(?:bounce|complaint|unsubscribe|list)",
+)
 # Greylisting: a "come back later" for an unknown sender triple, a verdict on nothing yet (before DATA).
 GREYLIST = _rx(r"gr[ae]y-?list", r"postgrey")
 # Postfix's wording for restrictions applied at RCPT TO.

@@ -240,6 +240,8 @@ SENDER_TEXT: dict[str, Pattern] = {
         r"not a member of (?:this|the) (?:mailing )?list",
         r"(?:accepts?|allows?) (?:posts?|mail|messages|e-?mails?) (?:only )?from (?:list )?members",
         r"members only",
+        r"(?:not allowed|not permitted|not authori[sz]ed) to post to (?:this|the) (?:mailing )?list",
+        r"non-?members? (?:are not allowed to|may not|cannot) post",
         r"(?:メーリングリスト|ml)の?メンバーではありません",
         r"メンバー(?:以外|のみ).{0,20}(?:投稿|送信|受け付け)",
         r"restricted to (?:list )?(?:subscribers|members)",

@@ -11,6 +11,7 @@ from assistant.core.explain.phrases import (
     NO_SUCH_DOMAIN,
     RCPT_STAGE,
     SELF_LOOP,
+    SUPPRESSION_LIST,
     TEXT,
     TIMEOUT,
     URL_LISTED,
@@ -233,6 +234,8 @@ def _passing_condition(named: str | None, status: str, low: _Seen, command: str,
     """Greylisting before DATA, an MX pointing back at us, a queue that gave up on timeouts: decided first."""
     if not low:
         return ""
+    if low.has("suppression"):
+        return "suppressed"  # the sending service never tried this address: its code says why it once failed
     if low.has("greylist") and command != "DATA":
         if command in _BEFORE_DATA or low.has("rcptstage"):
             return "expired"  # "come back later" at RCPT: no verdict on the message; the queue waits
@@ -258,6 +261,7 @@ _EXTRA = {
     "greylist": GREYLIST,
     "rcptstage": RCPT_STAGE,
     "selfloop": SELF_LOOP,
+    "suppression": SUPPRESSION_LIST,
     "timeout": TIMEOUT,
     "directory": DIRECTORY_MISS,
     "nxdomain": NO_SUCH_DOMAIN,

@@ -51,6 +51,7 @@ _BOUNCE_SUBJECT = Pattern(
     r"(?:message|mail|e-?mail) (?:has )?bounced|"
     r"delivery has failed|mail system error|could not send message|returned to sender|delayed mail|"
     r"delivery delayed|warning: message|message (?:not delivered|rejected|blocked)|"
+    r"(?:your )?message to .{1,80} (?:has been|was) (?:rejected|refused|held)|"
     r"配信(?:不能|エラー|失敗|できません)|不達|エラーメール|送信エラー|配送(?:エラー|失敗)|"
     r"届きませんでした|"
     r"宛先不明|送信できませんでした|" + WORLD_FAILURE
@@ -228,10 +229,21 @@ def _analyze_message(msg: Part, depth: int) -> BounceReport:
             or reports.original_recipient(attached, msg)
             or prose.original_to(body, exclude)
             or prose.first_address(own, exclude)  # a summary of the refused message ("To: a@b")
+            or _list_address(msg)  # a mailing list's own notice: the list that refused the post
         )
         found = [make_recipient(address, action, "", diag, reporting=reporting)]
     found = [_with_subject(r, subject) for r in found]
     return _done(msg, "text", found, subject, sender_addr, depth)
+
+
+def _list_address(msg: Part) -> str:
+    """The posting address of the mailing list that sent this notice: Mailman's X-BeenThere, or List-Post
+    (RFC 2369, "<mailto:list@host>")."""
+    for name in ("X-BeenThere", "List-Post"):
+        m = prose.ADDRESS.search(msg.get(name) or "")
+        if m:
+            return m.group(0)
+    return ""
 
 
 def _done(
