@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import enum
 import threading
+import time
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 import keyring
 import keyring.errors
@@ -21,8 +22,16 @@ DEFAULT_TIMEOUT = 45.0
 type their keyring password, but a prompt nobody can answer (no one there, a hidden display) ends."""
 
 _PROBE_USER = "keyring-probe@mail-setup-assistant.invalid"
+_POLL = 0.05  # how often a wait on the keyring looks at the cancel token
 
 T = TypeVar("T")
+
+
+class Cancel(Protocol):
+    """What a call may be stopped by (the core's CancelToken, a GUI job's token)."""
+
+    @property
+    def cancelled(self) -> bool: ...
 
 
 class KeyringState(enum.StrEnum):
@@ -110,29 +119,29 @@ class PasswordStore:
         kind = type(backend)
         return f"{kind.__module__}.{kind.__qualname__}"
 
-    def probe(self) -> KeyringState:
+    def probe(self, *, cancel: Cancel | None = None) -> KeyringState:
         """Check that passwords can be read (and so, in practice, stored) right now."""
         try:
-            self.get(_PROBE_USER)
+            self.get(_PROBE_USER, cancel=cancel)
         except KeyringUnavailable as exc:
             return exc.state
         return KeyringState.OK
 
-    def get(self, address: str) -> str | None:
+    def get(self, address: str, *, cancel: Cancel | None = None) -> str | None:
         """The saved password for `address`, or None when none is saved."""
         backend = self._usable_backend()
-        password = self._guarded(lambda: backend.get_password(self.service, address), None)
+        password = self._guarded(lambda: backend.get_password(self.service, address), None, cancel)
         if password:
             remember_secret(password)
         return password
 
-    def set(self, address: str, password: str) -> None:
+    def set(self, address: str, password: str, *, cancel: Cancel | None = None) -> None:
         """Save (or replace) the password for `address`. Raises KeyringUnavailable."""
         remember_secret(password)
         backend = self._usable_backend()
-        self._guarded(lambda: backend.set_password(self.service, address, password), password)
+        self._guarded(lambda: backend.set_password(self.service, address, password), password, cancel)
 
-    def delete(self, address: str) -> bool:
+    def delete(self, address: str, *, cancel: Cancel | None = None) -> bool:
         """Remove the saved password for `address`; False when there was none."""
         backend = self._usable_backend()
 
@@ -143,7 +152,7 @@ class PasswordStore:
                 return False  # nothing saved under that name
             return True
 
-        return self._guarded(call, None)
+        return self._guarded(call, None, cancel)
 
     def _usable_backend(self) -> KeyringBackend:
         backend = self.backend()
@@ -151,8 +160,9 @@ class PasswordStore:
             raise KeyringUnavailable(KeyringState.NO_BACKEND, f"backend {type(backend).__module__}")
         return backend
 
-    def _guarded(self, call: Callable[[], T], secret: str | None) -> T:
-        """Run `call` on a daemon thread; give up after the timeout (a stuck prompt stays stuck alone)."""
+    def _guarded(self, call: Callable[[], T], secret: str | None, cancel: Cancel | None = None) -> T:
+        """Run `call` on a daemon thread; give up after the timeout, or as soon as `cancel` is set (a stuck
+        prompt stays stuck alone: quitting the app must not wait for a prompt nobody answers)."""
         outcome: list[T] = []
         failure: list[BaseException] = []
         done = threading.Event()
@@ -166,10 +176,14 @@ class PasswordStore:
                 done.set()
 
         threading.Thread(target=run, name="keyring-call", daemon=True).start()
-        if not done.wait(self.timeout):
-            raise KeyringUnavailable(
-                KeyringState.LOCKED, f"the keyring did not answer within {self.timeout:g} s"
-            )
+        deadline = time.monotonic() + self.timeout
+        while not done.wait(min(_POLL, max(0.0, deadline - time.monotonic()))):
+            if cancel is not None and cancel.cancelled:
+                raise KeyringUnavailable(KeyringState.LOCKED, "stopped waiting for the keyring")
+            if time.monotonic() >= deadline:
+                raise KeyringUnavailable(
+                    KeyringState.LOCKED, f"the keyring did not answer within {self.timeout:g} s"
+                )
         if failure:
             exc = failure[0]
             if not isinstance(exc, Exception):

@@ -23,20 +23,13 @@ import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
 POLL_MS = 15  # how often the GUI thread looks for news while a job runs (one frame at 60 Hz is 16 ms)
-
-
-class Cancellable(Protocol):
-    def cancel(self) -> None: ...
-
-    @property
-    def cancelled(self) -> bool: ...
 
 
 # A task receives `report(obj)` (forwarded to Job.progress on the GUI thread) and the cancel token.
@@ -233,37 +226,6 @@ def start(task: Task, owner: QObject | None = None) -> Job:
     thread.start()
     dispatcher.wake()
     return job
-
-
-class Interrupted(Exception):
-    """The job was cancelled while `interruptible` was waiting (the job then ends as cancelled)."""
-
-
-def interruptible[T](call: Callable[[], T], cancel: Cancellable, poll_s: float = 0.05) -> T:
-    """In a task: `call()` for a call that can't be told to stop (the keyring waiting on an unlock
-    prompt nobody answers), on a daemon thread of its own; waiting ends as soon as the job is cancelled
-    (raises Interrupted). Quitting cancels every job and waits for the workers: it must not wait for a
-    prompt too. Give it no Qt object: an abandoned call lets go of what it holds on its own thread."""
-    outcome: list[tuple[bool, Any]] = []
-    done = threading.Event()
-
-    def run() -> None:
-        try:
-            outcome.append((True, call()))
-        except BaseException as exc:  # handed back to the task's thread
-            outcome.append((False, exc))
-        finally:
-            done.set()
-
-    threading.Thread(target=run, name="interruptible", daemon=True).start()
-    while not done.wait(poll_s):
-        if cancel.cancelled:
-            raise Interrupted()
-    ok, value = outcome[0]
-    if not ok:
-        raise value
-    result: T = value
-    return result
 
 
 def active_jobs() -> list[Job]:

@@ -60,7 +60,7 @@ class PasswordFlow(QObject):
                 )
 
         passwords, address = self.window.passwords, account.address  # no Qt object in the call
-        self.call(lambda: passwords.get(address), fetched)
+        self.call(lambda cancel: passwords.get(address, cancel=cancel), fetched)
 
     def _ask(self, account: Account, then: Callable[[Account, str], None], *, offer_save: bool) -> None:
         from assistant.gui.windows.password_dialogs import PasswordDialog
@@ -76,7 +76,8 @@ class PasswordFlow(QObject):
                 if self.password_dialog is dialog:
                     dialog.set_keyring(state)
 
-            self.call(self.window.passwords.probe, probed)
+            passwords = self.window.passwords
+            self.call(lambda cancel: passwords.probe(cancel=cancel), probed)
 
         def accepted() -> None:
             password = dialog.value()
@@ -113,15 +114,15 @@ class PasswordFlow(QObject):
             self.show_problem(outcome, retry=lambda: self.save(account, password, then=then), without=without)
 
         passwords, address = self.window.passwords, account.address
-        self.call(lambda: passwords.set(address, password), done)
+        self.call(lambda cancel: passwords.set(address, password, cancel=cancel), done)
 
     def delete(self, address: str, then: Callable[[KeyringOutcome], None]) -> None:
         passwords = self.window.passwords
-        self.call(lambda: passwords.delete(address), then)
+        self.call(lambda cancel: passwords.delete(address, cancel=cancel), then)
 
-    def call(self, call: Callable[[], Any], done: Callable[[KeyringOutcome], None]) -> None:
-        """One PasswordStore call (holding no Qt object) on a worker; `done` gets its KeyringOutcome on
-        the GUI thread."""
+    def call(self, call: Callable[[Any], Any], done: Callable[[KeyringOutcome], None]) -> None:
+        """One PasswordStore call (holding no Qt object; it gets the job's cancel token) on a worker;
+        `done` gets its KeyringOutcome on the GUI thread."""
         from assistant.gui import workers
         from assistant.gui.windows import tasks
 

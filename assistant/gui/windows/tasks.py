@@ -180,16 +180,15 @@ class KeyringOutcome:
         return self.state == "ok"
 
 
-def keyring_task(call: Callable[[], Any]) -> Callable[[Report, Any], KeyringOutcome]:
-    """Run one PasswordStore call (a callable holding no Qt object); a KeyringUnavailable becomes an
-    outcome, not a failure."""
+def keyring_task(call: Callable[[Any], Any]) -> Callable[[Report, Any], KeyringOutcome]:
+    """Run one PasswordStore call (a callable holding no Qt object, given the job's cancel token, so
+    quitting does not wait for an unlock prompt); a KeyringUnavailable becomes an outcome, not a failure."""
 
     def task(report: Report, cancel: Any) -> KeyringOutcome:
         from assistant.core.secrets import KeyringUnavailable
-        from assistant.gui.workers import interruptible
 
         try:
-            return KeyringOutcome(interruptible(call, cancel))  # quitting does not wait for a prompt
+            return KeyringOutcome(call(cancel))
         except KeyringUnavailable as exc:
             return KeyringOutcome(None, exc.state.value, exc.detail)
 

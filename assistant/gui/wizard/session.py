@@ -181,10 +181,9 @@ def keyring_state_task(passwords: Any = None) -> Callable[[Report, Any], str]:
 
     def task(report: Report, cancel: Any) -> str:
         from assistant.core.secrets import PasswordStore
-        from assistant.gui.workers import interruptible
 
         store = passwords or PasswordStore()
-        return interruptible(store.probe, cancel).value  # quitting does not wait for an unlock prompt
+        return store.probe(cancel=cancel).value  # quitting does not wait for an unlock prompt
 
     return task
 
@@ -210,21 +209,17 @@ def save_task(
     tested_at = datetime.now(UTC).isoformat(timespec="seconds")
 
     def task(report: Report, cancel: Any) -> Saved:
-        from assistant.core.secrets import KeyringState, KeyringUnavailable, PasswordStore
+        from assistant.core.secrets import KeyringUnavailable, PasswordStore
         from assistant.core.store import Account, SettingsStore
-        from assistant.gui.workers import Interrupted, interruptible
 
         problem = ""
         password_saved = False
         if save_password:
-            keyring = passwords or PasswordStore()
-            try:
-                interruptible(lambda: keyring.set(address, password), cancel)
+            try:  # quitting while an unlock prompt waits ends this as "locked": the account is still kept
+                (passwords or PasswordStore()).set(address, password, cancel=cancel)
                 password_saved = True
             except KeyringUnavailable as exc:
                 problem = exc.state.value
-            except Interrupted:  # quitting while an unlock prompt waits: keep the account, not the password
-                problem = KeyringState.LOCKED.value
         settings_store = store or SettingsStore()
         loaded = settings_store.load()
         settings = loaded.settings
